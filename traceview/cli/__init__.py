@@ -1,0 +1,44 @@
+"""The `traceview` command: a thin typer shell over traceview's library API."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from traceview.cli.console import EXIT_USAGE, err
+from traceview.errors import TraceviewError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    help="Rebuild what happened to an iOS app's background URLSession transfers from device logs.",
+)
+
+
+def _register() -> None:
+    # Each module adds its command(s) to `app`; imported here so `app` is complete on use.
+    from traceview.cli import events  # noqa: F401
+
+
+def main() -> None:
+    """Entry point: runs the app, turning TraceviewError into a one-line message and exit 2."""
+    _register()
+    try:
+        app(standalone_mode=False)
+    except TraceviewError as error:
+        err.print(f"traceview: {error}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(error.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        err.print("traceview: aborted", markup=False)
+        sys.exit(EXIT_USAGE)
+    except Exception as error:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(EXIT_USAGE)
+        raise

@@ -1,0 +1,12 @@
+"""Shared consoles and exit codes for every command."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # findings at or above --fail-on
+EXIT_USAGE = 2  # usage or input error
+
+out = Console()
+err = Console(stderr=True)

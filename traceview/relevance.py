@@ -1,0 +1,47 @@
+"""The vectorised prefilter: which events can matter to a background transfer.
+
+Only events passing `is_relevant()` reach the Lark grammars; the rest are counted as
+irrelevant. It must stay a pure polars expression (no per-line Python).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Processes whose every message is examined (the daemons of the background-transfer story).
+DAEMON_PROCESSES: tuple[str, ...] = (
+    "nsurlsessiond",
+    "runningboardd",
+    "SpringBoard",
+    "FrontBoard",
+    "assertiond",
+    "dasd",
+    "powerd",
+)
+
+# Fragments that make a message of any other process (the app) worth parsing.
+MESSAGE_KEYWORDS: tuple[str, ...] = (
+    "Task <",
+    "BackgroundSession <",
+    "background URLSession",
+    "background sessions",
+    "handleEventsForBackgroundURLSession",
+    "session that has been invalidated",
+    "backgroundTask",
+    "background task",
+    "Background Task",
+    "BackgroundTask",
+    "background assertion",
+    "Deactivation reason",
+    "transitioned to background",
+    "no longer foreground",
+    "appDidSuspend",
+    "TVMARK ",
+)
+
+
+def is_relevant() -> pl.Expr:
+    """True for events whose message should be offered to the grammars."""
+    process = pl.col("process").fill_null("")
+    message = pl.col("message").fill_null("")
+    return process.is_in(DAEMON_PROCESSES) | message.str.contains_any(list(MESSAGE_KEYWORDS))
