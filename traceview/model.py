@@ -161,6 +161,9 @@ class TaskInfo:
     delivered_at: str | None = None
     bytes_sent: int | None = None
     bytes_expected: int | None = None
+    # Per-task durations for the reports (renderers never subtract timestamps); None = unknown.
+    start_delay_s: float | None = None  # resumed -> will begin (rate limiter, discretionary)
+    delivery_latency_s: float | None = None  # daemon completed -> the app received the outcome
 
 
 @dataclass(frozen=True)
