@@ -1,0 +1,139 @@
+"""Give every signal the identities other lines reveal: bundle, session identifier, app pid, task.
+
+Redacted identifiers arrive as nulls. They are resolved from other lines of the same pid (the
+app's own lines and RunningBoard/FrontBoard identities share pids), of the same NDSession UUID
+(`NDSession <S> … is for <b>.<sid>`), and of the same task (`Task <T>.<n> is for <b>.<sid>.<n>`).
+
+Added columns: `app_side` (logged in the app), `app_pid` (the app process the row is about),
+`bundle`, `sid` (resolved bundle id and session identifier), `task_key` (see
+`expressions.task_key`), `run_pid` (the app run alive at that time, for rows without a pid).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from traceview.lifecycle.expressions import is_app_side, task_key
+
+_PID_WINDOW = "2s"  # daemon lines about a run can trail its last own line by cleanup time
+
+
+def _identities(rows: pl.LazyFrame) -> pl.LazyFrame:
+    app_pid = pl.when(pl.col("app_side")).then(pl.col("pid")).otherwise(pl.col("target_pid"))
+    return rows.with_columns(app_side=is_app_side()).with_columns(app_pid=app_pid)
+
+
+def _lookup(rows: pl.LazyFrame, key: str, value: str, alias: str) -> pl.LazyFrame:
+    """One `value` per `key`: the first seen (keys are stable within a capture)."""
+    known = rows.filter(pl.col(key).is_not_null() & pl.col(value).is_not_null())
+    return known.group_by(key).agg(pl.col(value).first().alias(alias))
+
+
+def _resolve_bundle(rows: pl.LazyFrame) -> pl.LazyFrame:
+    by_pid = _lookup(rows, "app_pid", "bundle_id", "pid_bundle")
+    names = rows.filter(pl.col("app_side")).join(by_pid, on="app_pid", how="inner")
+    by_name = _lookup(names, "process", "pid_bundle", "name_bundle")
+    name_key = pl.when(pl.col("app_side")).then(pl.col("process"))
+    return (
+        rows.join(by_pid, on="app_pid", how="left")
+        .with_columns(_name_key=name_key)
+        .join(by_name, left_on="_name_key", right_on="process", how="left")
+        .with_columns(bundle=pl.coalesce("bundle_id", "pid_bundle", "name_bundle"))
+        .drop("pid_bundle", "name_bundle", "_name_key")
+    )
+
+
+def _resolve_session(rows: pl.LazyFrame) -> pl.LazyFrame:
+    sid_by_uuid = _lookup(rows, "session_uuid", "session_id", "uuid_sid")
+    bundle_by_uuid = _lookup(rows, "session_uuid", "bundle", "uuid_bundle")
+    return (
+        rows.join(sid_by_uuid, on="session_uuid", how="left")
+        .join(bundle_by_uuid, on="session_uuid", how="left")
+        .with_columns(
+            sid=pl.coalesce("session_id", "uuid_sid"),
+            bundle=pl.coalesce("bundle", "uuid_bundle"),
+        )
+        .drop("uuid_sid", "uuid_bundle")
+    )
+
+
+def _only_session(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """bundle -> its identifier, for bundles that used exactly one identifier."""
+    known = rows.filter(pl.col("bundle").is_not_null() & pl.col("sid").is_not_null())
+    per_bundle = known.group_by("bundle").agg(pl.col("sid").unique().alias("_sids"))
+    single = per_bundle.filter(pl.col("_sids").list.len() == 1)
+    return single.select("bundle", only_sid=pl.col("_sids").list.first())
+
+
+def _resolve_tasks(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Fill bundle/sid across a task's lines, then give uuid-less lines (markers) their uuid."""
+    per_task = rows.filter(pl.col("task_uuid").is_not_null()).group_by("task_uuid", "task_number")
+    task_ids = per_task.agg(
+        t_bundle=pl.col("bundle").drop_nulls().first(), t_sid=pl.col("sid").drop_nulls().first()
+    )
+    rows = (
+        rows.join(task_ids, on=["task_uuid", "task_number"], how="left", nulls_equal=False)
+        .with_columns(bundle=pl.coalesce("bundle", "t_bundle"), sid=pl.coalesce("sid", "t_sid"))
+        .drop("t_bundle", "t_sid")
+        .join(_only_session(rows), on="bundle", how="left")
+    )
+    fill_sid = pl.col("task_number").is_not_null() & pl.col("sid").is_null()
+    rows = rows.with_columns(
+        sid=pl.when(fill_sid).then(pl.col("only_sid")).otherwise(pl.col("sid"))
+    ).drop("only_sid")
+    by_number = (
+        rows.filter(pl.col("task_uuid").is_not_null() & pl.col("bundle").is_not_null())
+        .group_by("bundle", "task_number")
+        .agg(found_uuid=pl.col("task_uuid").last(), found_sid=pl.col("sid").drop_nulls().last())
+    )
+    rows = rows.join(by_number, on=["bundle", "task_number"], how="left")
+    same_session = pl.col("sid").is_null() | pl.col("found_sid").is_null()
+    same_session = same_session | (pl.col("sid") == pl.col("found_sid"))
+    adopt = pl.col("task_uuid").is_null() & pl.col("task_number").is_not_null() & same_session
+    return rows.with_columns(
+        task_uuid=pl.when(adopt).then(pl.col("found_uuid")).otherwise(pl.col("task_uuid"))
+    ).drop("found_uuid", "found_sid")
+
+
+def runs_of(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per app run (bundle, pid): first and last line about it."""
+    with_pid = rows.filter(pl.col("app_pid").is_not_null())
+    return with_pid.group_by("bundle", "app_pid").agg(
+        first_seen=pl.col("timestamp").min(), last_seen=pl.col("timestamp").max()
+    )
+
+
+def _attach_runs(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """`run_pid`: the row's own app pid, else the run of its bundle alive at that time."""
+    runs = (
+        runs_of(rows)
+        .filter(pl.col("bundle").is_not_null())
+        .select("bundle", _run_pid="app_pid", _start="first_seen", _end="last_seen")
+        .sort("_start")
+    )
+    located = rows.sort("timestamp").join_asof(
+        runs,
+        left_on="timestamp",
+        right_on="_start",
+        by="bundle",
+        strategy="backward",
+        check_sortedness=False,
+    )
+    alive = pl.col("timestamp") <= pl.col("_end") + pl.duration(seconds=2)
+    asof_pid = pl.when(alive).then(pl.col("_run_pid"))
+    return located.with_columns(run_pid=pl.coalesce("app_pid", asof_pid)).drop(
+        "_run_pid", "_start", "_end"
+    )
+
+
+def enrich(signals: pl.LazyFrame) -> pl.LazyFrame:
+    """SIGNALS -> SIGNALS + identities, sorted by time (see the module docstring)."""
+    rows = signals.sort("timestamp", "source", "line", nulls_last=True).with_row_index("_order")
+    rows = _resolve_tasks(_resolve_session(_resolve_bundle(_identities(rows))))
+    rows = _attach_runs(rows).with_columns(task_key=task_key())
+    no_task = pl.col("task_number").is_null()
+    return (
+        rows.with_columns(task_key=pl.when(no_task).then(None).otherwise(pl.col("task_key")))
+        .sort("_order")
+        .drop("_order")
+    )
