@@ -1,1 +1,18 @@
-"""traceview.report."""
+"""The outputs: terminal, HTML and JSON renderings of one frozen Report, plus filter/redact."""
+
+from traceview.report.filtering import filter_report
+from traceview.report.html import render_html
+from traceview.report.jsonio import report_from_json, report_to_json
+from traceview.report.parquet import write_parquet
+from traceview.report.redact import redact_report
+from traceview.report.terminal import render_terminal
+
+__all__ = [
+    "filter_report",
+    "redact_report",
+    "render_html",
+    "render_terminal",
+    "report_from_json",
+    "report_to_json",
+    "write_parquet",
+]

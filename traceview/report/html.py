@@ -1,0 +1,350 @@
+"""The HTML incident report: one self-contained page (styles, script and SVG inline).
+
+Sections: header and line accounting, timeline, findings as cards, the task table, then
+malformed lines and parser coverage. Cards link to their task lane and lanes link back.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from traceview.model import Finding, Report, TaskInfo
+from traceview.report import words
+from traceview.report.htmlkit import Safe, asset, join, json_script, tag, void
+from traceview.report.ruledocs import why_it_matters
+from traceview.report.timeline import MARK_GLYPHS, render_timeline
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one HTML document."""
+    task_ids = {i: f"task-{i}" for i in range(len(report.tasks))}
+    finding_tasks = {i: _task_index(report.tasks, f) for i, f in enumerate(report.findings)}
+    links: dict[int, list[tuple[str, str]]] = {}
+    for finding_index, task_index in finding_tasks.items():
+        if task_index is not None:
+            links.setdefault(task_index, []).append(
+                (f"finding-{finding_index}", report.findings[finding_index].rule)
+            )
+    body = join(
+        [
+            header(report),
+            timeline_section(report, task_ids, links),
+            findings_section(report, task_ids, finding_tasks),
+            tasks_section(report, task_ids, links),
+            malformed_section(report),
+            coverage_section(report),
+        ]
+    )
+    return page(_title(report), body, json_script("report-meta", {"utc": _is_utc(report)}))
+
+
+def page(title: str, body: Safe, data: Safe) -> str:
+    """Fill the page template; shared with the compare report."""
+    return Template(asset("page.html")).substitute(
+        title=tag("title", None, title),
+        css=asset("report.css"),
+        js=asset("report.js"),
+        body=body,
+        data=data,
+    )
+
+
+def _title(report: Report) -> str:
+    apps = ", ".join(words.apps(report)) or "no app"
+    return f"traceview incident report — {apps}"
+
+
+def _is_utc(report: Report) -> bool:
+    start = report.time_span[0] or ""
+    return start.endswith("Z")
+
+
+def _task_index(tasks: tuple[TaskInfo, ...], finding: Finding) -> int | None:
+    if finding.task_uuid is None:
+        return None
+    for index, task in enumerate(tasks):
+        if task.task_uuid == finding.task_uuid and finding.task_number in (None, task.task_number):
+            return index
+    return None
+
+
+def _facts(rows: list[tuple[str, object]]) -> Safe:
+    return tag(
+        "dl", {"class_": "facts"}, [(tag("dt", None, k), tag("dd", None, v)) for k, v in rows]
+    )
+
+
+def header(report: Report) -> Safe:
+    device = report.device
+    start, end = report.time_span
+    stats = report.stats
+    outcomes = "; ".join(words.outcome_sentences(report.tasks)) or "no tasks found"
+    rows: list[tuple[str, object]] = [
+        ("Device", device.get("model", "unknown")),
+        ("OS", words.os_text(device.get("os_version"), device.get("os_build"))),
+        ("Capture", f"{start or '?'} → {end or '?'}"),
+        ("Apps", ", ".join(words.apps(report)) or "none found"),
+        ("Tasks", outcomes),
+        ("Findings", words.findings_sentence(report)),
+        (
+            "Lines",
+            f"{stats.lines_total:,} read · {stats.events:,} log entries · {stats.recognized:,} "
+            f"recognised · {stats.malformed:,} malformed · {stats.irrelevant:,} not relevant",
+        ),
+    ]
+    inputs = tag(
+        "ul",
+        {"class_": "inputs"},
+        [
+            tag(
+                "li",
+                None,
+                tag("code", None, i.path),
+                f" — {i.format}, {words.os_text(i.os_version, i.os_build)}, {i.lines:,} lines",
+                f" (date from {i.date_source})" if i.date_source else None,
+            )
+            for i in report.inputs
+        ],
+    )
+    version = f"traceview {report.tool_version}" if report.tool_version else "traceview"
+    return tag(
+        "header",
+        None,
+        tag("h1", None, _title(report)),
+        _facts(rows),
+        tag("h2", None, "Inputs"),
+        inputs,
+        tag("p", {"class_": "generator"}, version),
+    )
+
+
+def timeline_section(
+    report: Report, task_ids: dict[int, str], links: dict[int, list[tuple[str, str]]]
+) -> Safe:
+    controls = tag(
+        "div",
+        {"class_": "zoom-controls"},
+        tag("button", {"type": "button", "data-zoom": "in", "title": "Zoom in"}, "+"),
+        tag("button", {"type": "button", "data-zoom": "out", "title": "Zoom out"}, "−"),
+        tag("button", {"type": "button", "data-zoom": "reset", "title": "Whole capture"}, "Reset"),
+        tag("span", {"class_": "hint"}, "Wheel to zoom, drag to pan."),
+    )
+    legend = tag(
+        "ul",
+        {"class_": "legend"},
+        [
+            *[
+                tag("li", None, tag("span", {"class_": f"swatch state-{s.value}"}), s.value)
+                for s in words.STATE_ORDER
+            ],
+            tag("li", None, tag("span", {"class_": "swatch suspended"}), "suspended"),
+            *[
+                tag("li", None, tag("span", {"class_": "glyph-key"}, g), k.replace("_", " "))
+                for k, g in MARK_GLYPHS.items()
+            ],
+        ],
+    )
+    figure = tag("div", {"class_": "timeline-scroll"}, render_timeline(report, task_ids, links))
+    return tag(
+        "section", {"id": "timeline-section"}, tag("h2", None, "Timeline"), controls, legend, figure
+    )
+
+
+def findings_section(
+    report: Report, task_ids: dict[int, str], finding_tasks: dict[int, int | None]
+) -> Safe:
+    order = sorted(range(len(report.findings)), key=lambda i: -report.findings[i].severity.rank)
+    cards = [
+        finding_card(i, report.findings[i], task_ids.get(finding_tasks[i] or -1)) for i in order
+    ]
+    empty = tag("p", {"class_": "empty"}, "No rule fired.") if not cards else None
+    return tag(
+        "section", {"id": "findings"}, tag("h2", None, f"Findings ({len(cards)})"), empty, cards
+    )
+
+
+def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
+    severity = finding.severity.value
+    why = why_it_matters(finding.rule)
+    subject = [
+        finding.bundle_id,
+        finding.session_identifier,
+        f"pid {finding.pid}" if finding.pid else None,
+    ]
+    evidence = tag(
+        "details",
+        {"class_": "evidence"},
+        tag("summary", None, f"Evidence ({len(finding.evidence)} lines)"),
+        tag("ul", None, [tag("li", None, tag("code", None, str(o))) for o in finding.evidence]),
+    )
+    return tag(
+        "article",
+        {
+            "class_": f"card severity-{severity}",
+            "id": f"finding-{index}",
+            "data-severity": severity,
+        },
+        tag(
+            "header",
+            None,
+            tag("span", {"class_": f"badge severity-{severity}"}, severity),
+            tag("h3", None, finding.rule),
+            tag("a", {"href": f"#{lane_id}", "class_": "to-lane"}, "show task on timeline")
+            if lane_id
+            else None,
+        ),
+        tag(
+            "p",
+            {"class_": "subject"},
+            " · ".join(s for s in subject if s),
+            f" · {finding.at}" if finding.at else None,
+        ),
+        tag("h4", None, "What happened"),
+        tag("p", None, finding.message),
+        (tag("h4", None, "Why it matters"), tag("p", None, why)) if why else None,
+        (tag("h4", None, "What to do"), tag("p", None, finding.advice)) if finding.advice else None,
+        evidence,
+    )
+
+
+def tasks_section(
+    report: Report, task_ids: dict[int, str], links: dict[int, list[tuple[str, str]]]
+) -> Safe:
+    headers = [
+        "task",
+        "app",
+        "session",
+        "kind",
+        "final state",
+        "HTTP",
+        "delivered",
+        "created",
+        "completed",
+        "delivered at",
+        "delays",
+        "findings",
+    ]
+    head = tag(
+        "thead",
+        None,
+        tag(
+            "tr",
+            None,
+            [
+                tag("th", {"data-col": i, "tabindex": 0, "aria-sort": "none"}, h)
+                for i, h in enumerate(headers)
+            ],
+        ),
+    )
+    rows = [_task_row(task, task_ids[i], links.get(i, [])) for i, task in enumerate(report.tasks)]
+    filters = tag(
+        "div",
+        {"class_": "table-filter", "role": "group", "aria-label": "Filter by final state"},
+        "Show: ",
+        [
+            tag(
+                "label",
+                None,
+                void("input", {"type": "checkbox", "value": s.value, "checked": True}),
+                f" {s.value}",
+            )
+            for s in words.STATE_ORDER
+        ],
+    )
+    table = tag("table", {"id": "task-table"}, head, tag("tbody", None, rows))
+    return tag(
+        "section",
+        {"id": "tasks"},
+        tag("h2", None, f"Tasks ({len(rows)})"),
+        filters,
+        tag("div", {"class_": "table-scroll"}, table),
+    )
+
+
+def _task_row(task: TaskInfo, lane_id: str, links: list[tuple[str, str]]) -> Safe:
+    state = task.final_state.value
+    cells: list[tuple[object, object]] = [
+        (
+            tag("a", {"href": f"#{lane_id}"}, words.task_label(task)),
+            f"{task.task_uuid}.{task.task_number}",
+        ),
+        (task.bundle_id or "—", task.bundle_id or ""),
+        (task.session_identifier or "—", task.session_identifier or ""),
+        (task.kind.value, task.kind.value),
+        (tag("span", {"class_": f"state state-{state}"}, words.state_text(task)), state),
+        (
+            task.http_status if task.http_status is not None else "—",
+            task.http_status if task.http_status is not None else -1,
+        ),
+        (words.delivered_text(task), words.delivered_text(task)),
+        (words.clock(task.created_at), task.created_at or ""),
+        (words.clock(task.completed_at), task.completed_at or ""),
+        (words.clock(task.delivered_at), task.delivered_at or ""),
+        (
+            words.delay_text(task) or "—",
+            task.delivery_latency_s if task.delivery_latency_s is not None else -1,
+        ),
+        (
+            join(
+                tag("a", {"href": f"#{anchor}", "class_": "rule-link"}, rule)
+                for anchor, rule in links
+            ),
+            len(links),
+        ),
+    ]
+    return tag(
+        "tr",
+        {"id": f"row-{lane_id}", "data-state": state},
+        [tag("td", {"data-sort": sort}, shown) for shown, sort in cells],
+    )
+
+
+def malformed_section(report: Report) -> Safe | None:
+    if not report.malformed_lines:
+        return None
+    items = [
+        tag(
+            "li",
+            None,
+            tag("code", None, f"{m.path}:{m.line}"),
+            f" {m.reason}" if m.reason else None,
+            tag("pre", None, m.text),
+        )
+        for m in report.malformed_lines
+    ]
+    title = f"Malformed lines ({report.stats.malformed:,}; first {len(items)} shown)"
+    return tag("section", {"id": "malformed"}, tag("h2", None, title), tag("ul", None, items))
+
+
+def coverage_section(report: Report) -> Safe | None:
+    top = report.coverage.top_unrecognized
+    if not top:
+        return None
+    rows = [
+        tag(
+            "tr",
+            None,
+            tag("td", None, p),
+            tag("td", None, tag("code", None, s)),
+            tag("td", {"class_": "num"}, f"{n:,}"),
+        )
+        for p, s, n in top
+    ]
+    head = tag(
+        "tr",
+        None,
+        tag("th", None, "process"),
+        tag("th", None, "message shape"),
+        tag("th", None, "count"),
+    )
+    return tag(
+        "section",
+        {"id": "coverage"},
+        tag("h2", None, "Parser coverage"),
+        tag(
+            "p",
+            None,
+            "Messages of relevant processes that traceview did not recognise, most frequent first.",
+        ),
+        tag("table", {"class_": "plain"}, tag("thead", None, head), tag("tbody", None, rows)),
+    )
