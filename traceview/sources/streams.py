@@ -1,0 +1,126 @@
+"""Byte streams of an input: files, `-` (stdin), gzip, archive members; cut into line chunks.
+
+Text is read in blocks of CHUNK_BYTES cut at a newline, decoded with errors="replace" and split
+into a polars String column, so no Python loop ever runs per line.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import polars as pl
+
+from traceview.errors import InputError
+
+CHUNK_BYTES = 32 * 1024 * 1024
+HEAD_BYTES = 64 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+STDIN = "-"
+
+
+@dataclass
+class Opened:
+    """An input ready to read: its first bytes (already consumed from `stream`) and the rest."""
+
+    name: str
+    head: bytes
+    stream: BinaryIO
+    gzipped: bool = False
+
+
+def _read_guarded(stream: BinaryIO, size: int, name: str) -> bytes:
+    try:
+        return stream.read(size)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(
+            f"{name}: the gzip data is truncated or corrupt ({error}); "
+            "copy the file again, or gunzip what is there and pass the result"
+        ) from None
+
+
+def peek(stream: BinaryIO, name: str, gzipped: bool = False) -> Opened:
+    """Read the head of `stream`; transparently decompress gzip (detected by magic bytes)."""
+    head = _read_guarded(stream, HEAD_BYTES, name)
+    if head.startswith(GZIP_MAGIC) and not gzipped:
+        inner = gzip.GzipFile(fileobj=_Prefixed(head, stream), mode="rb")
+        return peek(inner, name, gzipped=True)  # type: ignore[arg-type]
+    return Opened(name, head, stream, gzipped)
+
+
+@contextmanager
+def open_input(path: str | Path) -> Iterator[Opened]:
+    """Open a file path or `-` (standard input)."""
+    name = str(path)
+    if name == STDIN:
+        yield peek(sys.stdin.buffer, "<stdin>")
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise InputError(f"{name}: cannot open ({error.strerror}); check the path") from None
+    with handle:
+        yield peek(handle, name)
+
+
+def line_chunks(
+    opened: Opened, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[tuple[pl.Series, int, bool]]:
+    """Yield (physical lines, number of the first, is_last_chunk); a last line without \\n counts."""
+    pending = opened.head
+    first_line = 1
+    exhausted = False
+    while True:
+        while len(pending) < chunk_bytes and not exhausted:
+            block = _read_guarded(opened.stream, chunk_bytes, opened.name)
+            exhausted = not block
+            pending += block
+        cut = pending.rfind(b"\n") + 1
+        while cut == 0 and not exhausted:  # one line longer than a chunk: read on to its end
+            block = _read_guarded(opened.stream, chunk_bytes, opened.name)
+            exhausted = not block
+            newline = block.find(b"\n")
+            cut = len(pending) + newline + 1 if newline >= 0 else 0
+            pending += block
+        if exhausted:
+            cut = len(pending)
+        body, pending = pending[:cut], pending[cut:]
+        lines = _split(body)
+        final = exhausted and not pending
+        yield lines, first_line, final
+        first_line += len(lines)
+        if final:
+            return
+
+
+def _split(body: bytes) -> pl.Series:
+    text = body.decode("utf-8", errors="replace")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text and not body:
+        return pl.Series("text", [], dtype=pl.String)
+    lines = pl.Series("text", [text]).str.split("\n").explode()
+    return lines.str.strip_suffix("\r")
+
+
+class _Prefixed:
+    """A read-only stream that returns `prefix` and then the rest of `stream`."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        self.prefix = prefix
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self.prefix:
+            if size < 0:
+                data, self.prefix = self.prefix + self.stream.read(), b""
+                return data
+            data, self.prefix = self.prefix[:size], self.prefix[size:]
+            return data
+        return self.stream.read(size)

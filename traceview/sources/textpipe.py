@@ -1,0 +1,156 @@
+"""The shared pipeline of every line-oriented text format, one polars pass per chunk.
+
+A format is data (traceview.sources.formats): a regex marking the first line of an entry, a regex
+extracting the fields of a whole (joined) entry, and a function turning those strings into EVENTS
+columns. Lines that do not start an entry continue the previous one; an entry's last lines may sit
+in the next chunk, so the reader holds the last entry back until the next chunk arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from traceview.sources.results import Tally
+from traceview.sources.timestamps import Rollover
+
+# Lines `log` prints around the entries: banners, headers, the trailer (log_formats.md §1, §2.5).
+BANNER = (
+    r"^(?:Filtering the log data using |Skipping .* messages, pass --.* to include\."
+    r"|Timestamp +(?:Thread +Type|Ty +Process|\(process\)\[PID\])"
+    r"|-{40,}\s*$|Log +- Default: |Activity +- Create: |\*\* Processed \d+ entries)"
+)
+
+START, BANNER_LINE, OTHER = 0, 1, 2
+
+
+@dataclass
+class Clock:
+    """Per-input state for formats whose clock can roll over (Console.app, relay)."""
+
+    rollover: Rollover
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    name: str
+    entry_start: str  # regex on one physical line
+    fields: str  # regex with named groups over a whole entry (continuation lines joined by \n)
+    build: Callable[[pl.DataFrame, Clock], pl.DataFrame]  # extracted strings -> EVENTS columns
+    dated: bool = True  # False: timestamps sit on PLACEHOLDER_DATE until the date is known
+    rollover_us: int = 0  # threshold of Clock.rollover
+    banner: str = BANNER
+
+    def new_clock(self) -> Clock:
+        return Clock(Rollover(self.rollover_us))
+
+
+EventsSink = Callable[[pl.DataFrame], None]
+
+
+class TextReader:
+    """Feeds chunks of physical lines of one input through `fmt`, sending EVENTS frames to `emit`."""
+
+    def __init__(self, fmt: TextFormat, source: str, tally: Tally, emit: EventsSink) -> None:
+        self.fmt = fmt
+        self.source = source
+        self.tally = tally
+        self.emit = emit
+        self.clock = fmt.new_clock()
+        self.held = pl.DataFrame(schema={"text": pl.String, "line": pl.Int64})
+
+    def feed(self, lines: pl.Series, first_line: int, final: bool) -> None:
+        """`lines` are physical lines (no newline), the first being number `first_line`."""
+        self.tally.lines_total += len(lines)
+        fresh = pl.DataFrame({"text": lines}).with_columns(
+            line=pl.int_range(first_line, first_line + len(lines), dtype=pl.Int64)
+        )
+        frame = pl.concat([self.held, fresh]) if len(self.held) else fresh
+        frame = self._classify(frame)
+        if not final:
+            frame, self.held = _hold_back_last_entry(frame)
+        else:
+            self.held = self.held.clear()
+        if len(frame):
+            self._process(frame)
+
+    def _classify(self, frame: pl.DataFrame) -> pl.DataFrame:
+        text = pl.col("text")
+        kind = (
+            pl.when(text.str.contains(self.fmt.entry_start))
+            .then(START)
+            .when(text.str.contains(self.fmt.banner))
+            .then(BANNER_LINE)
+            .otherwise(OTHER)
+        )
+        frame = frame.select("text", "line").with_columns(kind=kind.cast(pl.Int8))
+        group = (pl.col("kind") != OTHER).cast(pl.Int64).cum_sum()
+        frame = frame.with_columns(group=group)
+        return frame.with_columns(head=pl.col("kind").first().over("group"))
+
+    def _process(self, frame: pl.DataFrame) -> None:
+        outside = frame.filter(pl.col("head") != START)
+        self._count_outside(outside)
+        inside = frame.filter(pl.col("head") == START)
+        if not len(inside):
+            return
+        entries = _join_entries(inside)
+        self.tally.continuation += int(entries["n"].sum()) - len(entries)
+        groups = entries["text"].str.extract_groups(self.fmt.fields).struct.unnest()
+        fields = pl.concat([entries.select("line", "text"), groups], how="horizontal")
+        built = self.fmt.build(fields, self.clock).with_columns(source=pl.lit(self.source))
+        bad = built.filter(pl.col("timestamp").is_null())
+        self._count_bad_entries(bad, entries)
+        good = built.filter(pl.col("timestamp").is_not_null())
+        self.tally.events += len(good)
+        if len(good):
+            self.emit(good)
+
+    def _count_outside(self, outside: pl.DataFrame) -> None:
+        """Banner lines, blank lines outside entries (banner) and orphan lines (malformed)."""
+        if not len(outside):
+            return
+        blank = outside["text"].str.strip_chars().str.len_chars() == 0
+        is_banner = (outside["kind"] == BANNER_LINE) | blank
+        self.tally.banner += int(is_banner.sum())
+        orphans = outside.filter(~is_banner)
+        self.tally.malformed += len(orphans)
+        for line, text in orphans.head(1000).select("line", "text").iter_rows():
+            self.tally.keep_malformed(self.source, line, text, "not part of any log entry")
+
+    def _count_bad_entries(self, bad: pl.DataFrame, entries: pl.DataFrame) -> None:
+        """Entries whose fields or timestamp did not parse: all their lines are malformed."""
+        if not len(bad):
+            return
+        rows = entries.join(bad.select("line"), on="line", how="semi")
+        self.tally.continuation -= int(rows["n"].sum()) - len(rows)
+        self.tally.malformed += int(rows["n"].sum())
+        for line, text in rows.head(1000).select("line", "text").iter_rows():
+            reason = f"looks like {self.fmt.name} but its fields or time do not parse"
+            self.tally.keep_malformed(self.source, line, text, reason)
+
+
+def _hold_back_last_entry(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split off the last entry (it may continue in the next chunk)."""
+    starts = frame.filter(pl.col("kind") == START)
+    if not len(starts):
+        return frame, frame.clear().select("text", "line")
+    last_group = starts["group"][-1]
+    if frame["group"][-1] != last_group:
+        return frame, frame.clear().select("text", "line")
+    keep = frame.filter(pl.col("group") != last_group)
+    held = frame.filter(pl.col("group") == last_group).select("text", "line")
+    return keep, held
+
+
+def _join_entries(inside: pl.DataFrame) -> pl.DataFrame:
+    """One row per entry: its first line number, its text (lines joined by \\n), its line count."""
+    if not (inside["kind"] == OTHER).any():
+        return inside.select("line", "text", n=pl.lit(1, dtype=pl.UInt32))
+    return inside.group_by("group", maintain_order=True).agg(
+        pl.col("line").first(), pl.col("text").str.join("\n"), n=pl.len()
+    ).drop("group")
