@@ -1,0 +1,70 @@
+"""`traceview events PATH...`: print the parsed event table so a person can inspect it."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import polars as pl
+import typer
+from rich.table import Table
+
+from traceview.cli import app
+from traceview.cli.console import err, out
+from traceview.errors import InputError
+from traceview.sources import ReadOptions, read_inputs
+
+
+class EventsFormat(StrEnum):
+    TABLE = "table"
+    NDJSON = "ndjson"
+    CSV = "csv"
+
+
+TABLE_COLUMNS = ("timestamp", "process", "pid", "level", "subsystem", "category", "message", "line")
+
+
+@app.command()
+def events(
+    paths: list[Path] = typer.Argument(..., help="Log exports, folders, archives; - for stdin."),
+    relevant: bool = typer.Option(False, "--relevant/--all", help="Only events traceview analyses."),
+    limit: int = typer.Option(0, "--limit", min=0, help="Show at most N events (0 = all)."),
+    output: EventsFormat = typer.Option(EventsFormat.TABLE, "--format", help="table, ndjson or csv."),
+    date: str | None = typer.Option(None, "--date", help="Date of Console.app copies, YYYY-MM-DD."),
+    year: int | None = typer.Option(None, "--year", help="Year of device syslog relay lines."),
+) -> None:
+    """Print the parsed event table (every event by default)."""
+    options = ReadOptions(date=_parse_date(date), year=year, relevant_only=relevant)
+    result = read_inputs([str(path) for path in paths], options)
+    frame = result.events.head(limit) if limit else result.events
+    if output is EventsFormat.NDJSON:
+        sys.stdout.write(frame.write_ndjson())
+    elif output is EventsFormat.CSV:
+        sys.stdout.write(frame.write_csv())
+    else:
+        out.print(_table(frame))
+    counts = result.counts
+    err.print(
+        f"{counts.events} events from {counts.lines_total} lines "
+        f"({counts.malformed} malformed, {counts.irrelevant} irrelevant, "
+        f"{counts.duplicates} duplicates, {counts.skipped_files} skipped files)",
+        highlight=False,
+    )
+
+
+def _parse_date(text: str | None) -> datetime.date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--date {text!r}: expected YYYY-MM-DD, e.g. --date 2024-05-01") from None
+
+
+def _table(frame: pl.DataFrame) -> Table:
+    table = Table(*TABLE_COLUMNS, show_lines=False)
+    for row in frame.select(TABLE_COLUMNS).iter_rows():
+        table.add_row(*("" if value is None else str(value) for value in row))
+    return table
