@@ -1,0 +1,154 @@
+"""Property tests: line accounting, chunk-boundary independence, timestamps and rollover."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import polars as pl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sources import specimens as s
+from sources.helpers import assert_accounted, physical_lines
+
+from traceview.sources import ReadOptions, parse_text
+from traceview.sources import logshow, relay
+from traceview.sources.results import Tally
+from traceview.sources.textpipe import TextReader
+
+ALL = ReadOptions(relevant_only=False)
+POOLS = {
+    "default": s.DEFAULT_TRAILER + s.DEFAULT_MULTILINE + s.DEFAULT_BANNERS + s.DEFAULT_SPACES_IN_PROCESS,
+    "compact": s.COMPACT_MULTILINE + s.COMPACT_CFNETWORK + s.COMPACT_ERROR,
+    "syslog": s.SYSLOG_RUNNINGBOARD + s.SYSLOG_SCREENSAVER,
+    "xcode": s.XCODE_TRUSTKIT + s.XCODE_DIGGER + s.XCODE_DELTACHAT,
+    "relay": s.RELAY_VIS + s.RELAY_CFNETWORK + s.RELAY_NO_LEVEL,
+    "console": s.CONSOLE_MULTILINE + s.CONSOLE_SESSION + s.CONSOLE_UNICODE_CONTINUATION,
+    "ndjson": s.NDJSON_TRAILER + "Filtering the log data using a predicate\n",
+}
+JUNK = st.sampled_from(["", "   ", "\t]>", "random words", "{not json", "}"])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def documents(draw, fmt: str) -> str:
+    pool = POOLS[fmt].splitlines()
+    first = [line for line in pool if line and not line[0].isspace()][0]
+    body = draw(st.lists(st.one_of(st.sampled_from(pool), JUNK), max_size=40))
+    lines = ([first] if draw(st.booleans()) else []) + body
+    return "\n".join(lines) + ("\n" if draw(st.booleans()) else "")
+
+
+@SETTINGS
+@given(data=st.data(), fmt=st.sampled_from(sorted(POOLS)))
+def test_every_line_is_accounted_for(data, fmt):
+    text = data.draw(documents(fmt))
+    try:
+        result = parse_text(text, fmt, ALL)
+    except Exception as error:  # only "unknown format" is acceptable, for all-junk documents
+        assert type(error).__name__ == "UnknownFormatError", error
+        return
+    assert result.counts.lines_total == physical_lines(text)
+    assert_accounted(result)
+    assert len(result.events) == result.counts.events
+
+
+def _read_in_chunks(fmt, lines: list[str], cuts: list[int]):
+    tally, frames = Tally(), []
+    reader = TextReader(fmt, "x", tally, frames.append)
+    bounds = [0, *sorted(set(cuts)), len(lines)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        reader.feed(pl.Series(lines[start:end], dtype=pl.String), start + 1, end == len(lines))
+    events = pl.concat(frames).select("line", "message").sort("line") if frames else None
+    return tally.frozen(), events
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(["default", "compact", "relay"]))
+def test_chunk_boundaries_do_not_change_the_result(data, name):
+    fmt = {"default": logshow.DEFAULT, "compact": logshow.COMPACT, "relay": relay.RELAY}[name]
+    lines = data.draw(documents(name)).split("\n")
+    cuts = data.draw(st.lists(st.integers(0, len(lines)), max_size=6))
+    whole = _read_in_chunks(fmt, lines, [])
+    pieces = _read_in_chunks(fmt, lines, cuts)
+    assert whole[0] == pieces[0]
+    assert (whole[1] is None and pieces[1] is None) or whole[1].equals(pieces[1])
+
+
+OFFSETS = st.integers(-12 * 60, 14 * 60).map(lambda minutes: minutes - minutes % 15)
+MOMENTS = st.datetimes(datetime.datetime(2001, 1, 1), datetime.datetime(2098, 12, 31))
+
+
+def _offset_text(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+@SETTINGS
+@given(local=MOMENTS, minutes=OFFSETS)
+def test_offset_timestamps_become_utc(local, minutes):
+    stamp = local.strftime("%Y-%m-%d %H:%M:%S.%f") + _offset_text(minutes)
+    line = f"{stamp} 0x3706     Default     0x0                  0      0    kernel: hello\n"
+    row = parse_text(line).events.row(0, named=True)
+    assert row["timestamp"] == local - datetime.timedelta(minutes=minutes)
+    assert row["tz_known"] is True
+
+
+GAPS = st.lists(st.integers(0, 11 * 3600 * 1_000_000), min_size=1, max_size=30)
+
+
+@SETTINGS
+@given(start=MOMENTS, gaps=GAPS)
+def test_console_midnight_rollover(start, gaps):
+    moments = [start]
+    for gap in gaps:
+        moments.append(moments[-1] + datetime.timedelta(microseconds=gap))
+    text = "".join(f"default\t{m.strftime('%H:%M:%S.%f')}\tproc\tmessage {i}\n" for i, m in enumerate(moments))
+    result = parse_text(text, options=ReadOptions(date=start.date(), relevant_only=False))
+    assert result.events.sort("line")["timestamp"].to_list() == moments
+
+
+@SETTINGS
+@given(start=MOMENTS, gaps=st.lists(st.integers(0, 150 * 86400), min_size=1, max_size=20))
+def test_relay_new_year_rollover(start, gaps):
+    start = start.replace(microsecond=0)
+    moments = [start]
+    for gap in gaps:
+        moments.append(moments[-1] + datetime.timedelta(seconds=gap))
+    text = "".join(f"{m.strftime('%b %d %H:%M:%S')} iPhone proc[1] <Notice>: message {i}\n" for i, m in enumerate(moments))
+    result = parse_text(text, options=ReadOptions(year=start.year, relevant_only=False))
+    expected = [m if not (m.month == 2 and m.day == 29) else None for m in moments]
+    got = result.events.sort("line")["timestamp"].to_list()
+    assert [g for g, e in zip(got, expected, strict=True) if e] == [e for e in expected if e]
+
+
+NDJSON_OBJECTS = st.fixed_dictionaries(
+    {
+        "timestamp": MOMENTS.map(lambda m: m.strftime("%Y-%m-%d %H:%M:%S.%f") + "+0000"),
+        "eventMessage": st.sampled_from(["Task <A>.<1> resuming", "hello", "line\nbreak"]),
+        "activityIdentifier": st.integers(0, 2**64 - 1),
+    },
+    optional={
+        "processImagePath": st.sampled_from(["/usr/libexec/nsurlsessiond", "/usr/sbin/wifid"]),
+        "processID": st.integers(0, 99999),
+        "threadID": st.integers(0, 2**40),
+        "subsystem": st.sampled_from(["", "com.apple.CFNetwork"]),
+        "messageType": st.sampled_from(["Default", "Info", "Error"]),
+        "bootUUID": st.just(""),
+    },
+)
+
+
+@SETTINGS
+@given(objects=st.lists(NDJSON_OBJECTS, min_size=1, max_size=20), data=st.data())
+def test_ndjson_any_key_order_missing_keys_and_exact_u64(objects, data):
+    lines = []
+    for obj in objects:
+        keys = data.draw(st.permutations(list(obj)))
+        lines.append(json.dumps({key: obj[key] for key in keys}).replace("/", "\\/"))
+    text = "\n".join(lines) + '\n{"count":%d,"finished":1}\n' % len(objects)
+    result = parse_text(text, options=ALL)
+    assert_accounted(result)
+    events = result.events.sort("line")
+    assert events["activity_id"].to_list() == [obj["activityIdentifier"] for obj in objects]
+    assert events["message"].to_list() == [obj["eventMessage"] for obj in objects]
