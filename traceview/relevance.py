@@ -37,6 +37,7 @@ MESSAGE_KEYWORDS: tuple[str, ...] = (
     "no longer foreground",
     "appDidSuspend",
     "TVMARK ",
+    "Hit the server for a process handle",  # RunningBoardServices in any process: pid -> bundle
 )
 
 

@@ -1,0 +1,58 @@
+"""EVENTS -> SIGNALS: the vectorised prefilter, then each family's grammar on distinct messages.
+
+Per-line Python never runs here: polars selects the rows a family may recognise (process and
+anchor literals), each distinct message is parsed once (`parse_with` is cached), and the parsed
+fields are joined back onto every row carrying that message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from traceview.relevance import is_relevant
+from traceview.schema import SIGNAL_FIELDS, SIGNALS, conform, empty
+from traceview.signals.families import FAMILIES, Family
+from traceview.signals.parse import parse_with
+
+ROW = "_row"  # position in the input frame, so signals keep the events' order
+PARSED_SCHEMA: dict[str, pl.DataType] = {"message": pl.String(), **SIGNAL_FIELDS}
+
+
+@dataclass(frozen=True)
+class Recognition:
+    signals: pl.DataFrame  # SIGNALS, in event order
+    unrecognized: pl.DataFrame  # relevant events no family recognised (EVENTS columns)
+
+
+def parse_distinct(family: Family, messages: pl.Series) -> pl.DataFrame:
+    """One row per message of `messages` the family recognises: message + SIGNAL_FIELDS."""
+    rows = []
+    for message in messages.unique().to_list():
+        fields = parse_with(family.name, message)
+        if fields is not None:
+            rows.append({"message": message, **fields})
+    return pl.DataFrame(rows, schema=PARSED_SCHEMA)
+
+
+def relevant_events(events: pl.DataFrame) -> pl.DataFrame:
+    return events.with_row_index(ROW).filter(is_relevant() & pl.col("message").is_not_null())
+
+
+def recognise(events: pl.DataFrame) -> Recognition:
+    """Split the relevant events into recognised signals and unrecognised events."""
+    remaining = relevant_events(events)
+    found = []
+    for family in FAMILIES:
+        candidates = remaining.filter(family.selects())
+        if candidates.is_empty():
+            continue
+        parsed = parse_distinct(family, candidates.get_column("message"))
+        hits = candidates.join(parsed, on="message", how="inner")
+        if hits.is_empty():
+            continue
+        found.append(hits)
+        remaining = remaining.join(hits.select(ROW), on=ROW, how="anti")
+    signals = conform(pl.concat(found).sort(ROW), SIGNALS) if found else empty(SIGNALS)
+    return Recognition(signals=signals, unrecognized=remaining.sort(ROW).drop(ROW))
