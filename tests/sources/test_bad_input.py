@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 
 import pytest
+
 from sources import specimens as s
 from sources.helpers import assert_accounted
-
 from traceview.errors import UnknownFormatError
 from traceview.sources import ReadOptions, parse_text, read_inputs, sniff
 
@@ -26,7 +26,9 @@ def test_empty_file_is_not_an_error(tmp_path):
 def test_binary_garbage_is_named_as_such(tmp_path):
     path = tmp_path / "0000000000000001.tracev3"
     path.write_bytes(bytes(range(256)) * 100)
-    with pytest.raises(UnknownFormatError, match=r"tracev3: binary data, not a log export") as error:
+    with pytest.raises(
+        UnknownFormatError, match=r"tracev3: binary data, not a log export"
+    ) as error:
         read_inputs([path])
     assert "\n" not in str(error.value)
 
@@ -35,7 +37,10 @@ def test_binary_garbage_is_named_as_such(tmp_path):
     ("text", "message"),
     [
         ("[1, 2, 3]\n", "JSON but not unified-log events"),
-        ('{"name": "x", "value": 1}\n{"name": "y", "value": 2}\n', "JSON but not unified-log events"),
+        (
+            '{"name": "x", "value": 1}\n{"name": "y", "value": 2}\n',
+            "JSON but not unified-log events",
+        ),
         ("remember to buy milk\n" * 300, "text but no log timestamps in the first 200 lines"),
     ],
 )
@@ -72,7 +77,13 @@ def test_ten_megabyte_line_of_garbage_is_unknown(tmp_path):
 
 def test_orphan_and_unparseable_lines_are_counted_malformed():
     lines = s.XCODE_TRUSTKIT.splitlines()
-    text = "stray words before any entry\n" + lines[0] + "\n" + lines[1].replace("2018-02-05", "2018-13-45") + "\n"
+    text = (
+        "stray words before any entry\n"
+        + lines[0]
+        + "\n"
+        + lines[1].replace("2018-02-05", "2018-13-45")
+        + "\n"
+    )
     result = parse_text(text)
     assert result.counts.events == 1 and result.counts.malformed == 2
     assert [bad.line for bad in result.malformed] == [1, 3]
@@ -89,7 +100,10 @@ def test_ndjson_with_a_broken_line_keeps_the_good_ones():
 
 
 def test_ndjson_object_without_timestamp_is_malformed():
-    text = '{"eventMessage":"Task <A>.<1> resuming","processImagePath":"\\/usr\\/libexec\\/nsurlsessiond"}\n'
+    text = (
+        '{"eventMessage":"Task <A>.<1> resuming",'
+        '"processImagePath":"\\/usr\\/libexec\\/nsurlsessiond"}\n'
+    )
     result = parse_text(text)
     assert result.counts.malformed == 1 and result.counts.events == 0
     assert_accounted(result)

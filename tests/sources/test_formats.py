@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+
 from sources import specimens as s
 from sources.helpers import assert_accounted, physical_lines
-
 from traceview.sources import ReadOptions, parse_text
 
 ALL = ReadOptions(relevant_only=False)
@@ -67,7 +67,11 @@ def test_default_fields_sender_subsystem_and_utc():
     assert row["timestamp"] == dt("2023-07-01 10:44:27.214238")  # +1000 -> UTC
     assert row["tz_known"] is True
     assert (row["process"], row["pid"], row["thread"]) == ("cloudd", 631, 0x24314)
-    assert (row["sender"], row["subsystem"], row["category"]) == ("CFNetwork", "com.apple.CFNetwork", "ATS")
+    assert (row["sender"], row["subsystem"], row["category"]) == (
+        "CFNetwork",
+        "com.apple.CFNetwork",
+        "ATS",
+    )
     assert row["activity_id"] == 0xA724B
     assert row["message"].startswith("Task <DB0FD7AC-C006-431E-9118-20771B476850>.<27> {strength 0")
 
@@ -99,7 +103,17 @@ def test_compact_types_sender_and_local_time():
     assert multi["subsystem"].to_list() == ["com.apple.runningboard"] * 2
 
 
-@pytest.mark.parametrize(("code", "level"), [("Df", "default"), ("I ", "info"), ("Db", "debug"), ("E ", "error"), ("Fa", "fault"), ("F ", "fault")])
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("Df", "default"),
+        ("I ", "info"),
+        ("Db", "debug"),
+        ("E ", "error"),
+        ("Fa", "fault"),
+        ("F ", "fault"),
+    ],
+)
 def test_compact_type_codes(code, level):
     line = s.COMPACT_APPIUM.splitlines()[1].replace(" Df ", f" {code} ")
     assert parse_text(line).events["level"][0] == level
@@ -136,7 +150,10 @@ def test_json_array_of_real_objects_old_and_new_keys():
 
 
 def test_console_space_before_offset_library_and_leading_pid():
-    spaced = parse_text(s.CONSOLE_SPACE_OFFSET, options=ReadOptions(date=datetime.date(2019, 5, 2), relevant_only=False))
+    spaced = parse_text(
+        s.CONSOLE_SPACE_OFFSET,
+        options=ReadOptions(date=datetime.date(2019, 5, 2), relevant_only=False),
+    )
     first = spaced.events.sort("line").row(0, named=True)
     assert first["timestamp"] == dt("2019-05-02 14:53:26.611899") and first["tz_known"]
     assert spaced.inputs[0].date_source == "--date"
@@ -170,17 +187,26 @@ def test_console_without_date_is_assumed_and_said_so():
 
 
 def test_relay_fields_levels_and_vis_unescape():
-    events = parse_text(s.RELAY_VIS, options=ReadOptions(year=2018, relevant_only=False)).events.sort("line")
+    events = parse_text(
+        s.RELAY_VIS, options=ReadOptions(year=2018, relevant_only=False)
+    ).events.sort("line")
     assert events["timestamp"][0] == dt("2018-07-15 09:37:49")
     assert events["sender"][0] == "WebKit" and events["process"][3] == "assertiond"
     assert events["level"].unique().to_list() == ["notice"]
     assert "id:…BB888642A5A6>" in events["message"][3]
-    assert events["message"][4].endswith("flags = preventSuspend, preventIdleSleep, preventSuspendOnSleep;\n}")
+    assert events["message"][4].endswith(
+        "flags = preventSuspend, preventIdleSleep, preventSuspendOnSleep;\n}"
+    )
 
 
 def test_relay_without_host_and_without_level():
     row = parse_text(s.RELAY_CFNETWORK).events.sort("line").row(1, named=True)
-    assert (row["process"], row["sender"], row["pid"], row["level"]) == ("App", "CFNetwork", 2146, "error")
+    assert (row["process"], row["sender"], row["pid"], row["level"]) == (
+        "App",
+        "CFNetwork",
+        2146,
+        "error",
+    )
     old = parse_text(s.RELAY_NO_LEVEL).events.row(0, named=True)
     assert (old["process"], old["pid"], old["level"]) == ("nsurlsessiond", 19213, None)
 

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from sources import specimens as s
 from sources.helpers import assert_accounted, physical_lines
-
-from traceview.sources import ReadOptions, parse_text
-from traceview.sources import logshow, relay
+from traceview.sources import ReadOptions, logshow, parse_text, relay
 from traceview.sources.results import Tally
 from traceview.sources.textpipe import TextReader
 
 ALL = ReadOptions(relevant_only=False)
 POOLS = {
-    "default": s.DEFAULT_TRAILER + s.DEFAULT_MULTILINE + s.DEFAULT_BANNERS + s.DEFAULT_SPACES_IN_PROCESS,
+    "default": s.DEFAULT_TRAILER
+    + s.DEFAULT_MULTILINE
+    + s.DEFAULT_BANNERS
+    + s.DEFAULT_SPACES_IN_PROCESS,
     "compact": s.COMPACT_MULTILINE + s.COMPACT_CFNETWORK + s.COMPACT_ERROR,
     "syslog": s.SYSLOG_RUNNINGBOARD + s.SYSLOG_SCREENSAVER,
     "xcode": s.XCODE_TRUSTKIT + s.XCODE_DIGGER + s.XCODE_DELTACHAT,
@@ -33,7 +36,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 @st.composite
 def documents(draw, fmt: str) -> str:
     pool = POOLS[fmt].splitlines()
-    first = [line for line in pool if line and not line[0].isspace()][0]
+    first = next(line for line in pool if line and not line[0].isspace())
     body = draw(st.lists(st.one_of(st.sampled_from(pool), JUNK), max_size=40))
     lines = ([first] if draw(st.booleans()) else []) + body
     return "\n".join(lines) + ("\n" if draw(st.booleans()) else "")
@@ -57,7 +60,7 @@ def _read_in_chunks(fmt, lines: list[str], cuts: list[int]):
     tally, frames = Tally(), []
     reader = TextReader(fmt, "x", tally, frames.append)
     bounds = [0, *sorted(set(cuts)), len(lines)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         reader.feed(pl.Series(lines[start:end], dtype=pl.String), start + 1, end == len(lines))
     events = pl.concat(frames).select("line", "message").sort("line") if frames else None
     return tally.frozen(), events
@@ -103,7 +106,9 @@ def test_console_midnight_rollover(start, gaps):
     moments = [start]
     for gap in gaps:
         moments.append(moments[-1] + datetime.timedelta(microseconds=gap))
-    text = "".join(f"default\t{m.strftime('%H:%M:%S.%f')}\tproc\tmessage {i}\n" for i, m in enumerate(moments))
+    text = "".join(
+        f"default\t{m.strftime('%H:%M:%S.%f')}\tproc\tmessage {i}\n" for i, m in enumerate(moments)
+    )
     result = parse_text(text, options=ReadOptions(date=start.date(), relevant_only=False))
     assert result.events.sort("line")["timestamp"].to_list() == moments
 
@@ -115,7 +120,10 @@ def test_relay_new_year_rollover(start, gaps):
     moments = [start]
     for gap in gaps:
         moments.append(moments[-1] + datetime.timedelta(seconds=gap))
-    text = "".join(f"{m.strftime('%b %d %H:%M:%S')} iPhone proc[1] <Notice>: message {i}\n" for i, m in enumerate(moments))
+    text = "".join(
+        f"{m.strftime('%b %d %H:%M:%S')} iPhone proc[1] <Notice>: message {i}\n"
+        for i, m in enumerate(moments)
+    )
     result = parse_text(text, options=ReadOptions(year=start.year, relevant_only=False))
     expected = [m if not (m.month == 2 and m.day == 29) else None for m in moments]
     got = result.events.sort("line")["timestamp"].to_list()
@@ -146,7 +154,7 @@ def test_ndjson_any_key_order_missing_keys_and_exact_u64(objects, data):
     for obj in objects:
         keys = data.draw(st.permutations(list(obj)))
         lines.append(json.dumps({key: obj[key] for key in keys}).replace("/", "\\/"))
-    text = "\n".join(lines) + '\n{"count":%d,"finished":1}\n' % len(objects)
+    text = "\n".join(lines) + f'\n{{"count":{len(objects)},"finished":1}}\n'
     result = parse_text(text, options=ALL)
     assert_accounted(result)
     events = result.events.sort("line")

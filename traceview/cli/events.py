@@ -6,6 +6,7 @@ import datetime
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import polars as pl
 import typer
@@ -28,12 +29,18 @@ TABLE_COLUMNS = ("timestamp", "process", "pid", "level", "subsystem", "category"
 
 @app.command()
 def events(
-    paths: list[Path] = typer.Argument(..., help="Log exports, folders, archives; - for stdin."),
-    relevant: bool = typer.Option(False, "--relevant/--all", help="Only events traceview analyses."),
-    limit: int = typer.Option(0, "--limit", min=0, help="Show at most N events (0 = all)."),
-    output: EventsFormat = typer.Option(EventsFormat.TABLE, "--format", help="table, ndjson or csv."),
-    date: str | None = typer.Option(None, "--date", help="Date of Console.app copies, YYYY-MM-DD."),
-    year: int | None = typer.Option(None, "--year", help="Year of device syslog relay lines."),
+    paths: Annotated[list[Path], typer.Argument(help="Exports, folders, archives; - for stdin.")],
+    relevant: Annotated[
+        bool, typer.Option("--relevant/--all", help="Only the events traceview analyses.")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=0, help="Show at most N events (0 = all).")] = 0,
+    output: Annotated[
+        EventsFormat, typer.Option("--format", help="table, ndjson or csv.")
+    ] = EventsFormat.TABLE,
+    date: Annotated[
+        str | None, typer.Option(help="Date of Console.app copies, YYYY-MM-DD.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Year of device syslog relay lines.")] = None,
 ) -> None:
     """Print the parsed event table (every event by default)."""
     options = ReadOptions(date=_parse_date(date), year=year, relevant_only=relevant)

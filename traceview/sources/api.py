@@ -15,8 +15,11 @@ from traceview.sources.results import LineCounts, ReadOptions, ReadResult, Tally
 from traceview.sources.sniff import is_tar, looks_like_logarchive, sniff_head
 from traceview.sources.streams import STDIN, open_input, peek
 
+DEFAULT_OPTIONS = ReadOptions()
+ALL_EVENTS = ReadOptions(relevant_only=False)
 
-def read_inputs(paths: Sequence[str | Path], options: ReadOptions = ReadOptions()) -> ReadResult:
+
+def read_inputs(paths: Sequence[str | Path], options: ReadOptions = DEFAULT_OPTIONS) -> ReadResult:
     """Read every input (files, `-`, folders, .logarchive, sysdiagnose .tar.gz) into one table."""
     collector = Collector(options)
     states = []
@@ -27,9 +30,7 @@ def read_inputs(paths: Sequence[str | Path], options: ReadOptions = ReadOptions(
     return _result(collector, states, [str(path) for path in paths])
 
 
-def parse_text(
-    text: str, name: str = "<text>", options: ReadOptions = ReadOptions(relevant_only=False)
-) -> ReadResult:
+def parse_text(text: str, name: str = "<text>", options: ReadOptions = ALL_EVENTS) -> ReadResult:
     """Sniff and parse an in-memory export (tests and embedding)."""
     collector = Collector(options)
     state = InputState(0)

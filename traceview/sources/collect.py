@@ -100,9 +100,16 @@ class Collector:
         schema = {**EVENTS, "_leaf": pl.Int32()}
         frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=schema)
         inputs = pl.Series([leaf.input_index for leaf in self.leaves], dtype=pl.Int32)
-        frame = frame.with_columns(_input=pl.col("_leaf").replace_strict(
-            pl.Series(range(len(inputs)), dtype=pl.Int32), inputs, default=0, return_dtype=pl.Int32
-        ) if len(inputs) else pl.lit(0, pl.Int32))
+        frame = frame.with_columns(
+            _input=pl.col("_leaf").replace_strict(
+                pl.Series(range(len(inputs)), dtype=pl.Int32),
+                inputs,
+                default=0,
+                return_dtype=pl.Int32,
+            )
+            if len(inputs)
+            else pl.lit(0, pl.Int32)
+        )
         first_leaf = pl.col("_leaf").min().over(list(DEDUP_KEY))
         duplicate = pl.col("_leaf") != first_leaf
         dropped = frame.filter(duplicate).group_by("_input").len()

@@ -62,7 +62,9 @@ def layout_for(sample: Sequence[str]) -> ConsoleLayout:
     if tabbed or tabbed_last:
         time_last = len(tabbed_last) > len(tabbed) and not tabbed
         lines = tabbed_last if time_last else tabbed
-        widths = [len(line.split("\t")) - (1 if line.split("\t")[0].isdigit() else 0) for line in lines]
+        widths = [
+            len(line.split("\t")) - (1 if line.split("\t")[0].isdigit() else 0) for line in lines
+        ]
         library = sum(width >= 5 for width in widths) * 5 >= len(widths) * 4
         return ConsoleLayout(tabs=True, time_last=time_last, library=library)
     spaced = sum(_starts(line, ConsoleLayout(tabs=False)) for line in sample)

@@ -155,7 +155,9 @@ class JsonArrayReader:
         bad = events["timestamp"].is_null()
         for line in events.filter(bad)["line"].to_list():
             # Its lines stay attributed to the entry; the entry itself counts as malformed.
-            self.tally.keep_malformed(self.source, line, "", "JSON object with an invalid timestamp")
+            self.tally.keep_malformed(
+                self.source, line, "", "JSON object with an invalid timestamp"
+            )
         self.tally.malformed += int(bad.sum())
         self.entry_lines -= int(bad.sum())
         events = events.filter(~bad)

@@ -25,17 +25,31 @@ def can_run_log() -> bool:
 
 
 def log_show_command(archive: Path) -> list[str]:
-    return [str(LOG_TOOL), "show", "--archive", str(archive), "--style", "ndjson", "--info", "--debug"]
+    return [
+        str(LOG_TOOL),
+        "show",
+        "--archive",
+        str(archive),
+        "--style",
+        "ndjson",
+        "--info",
+        "--debug",
+    ]
 
 
 def needs_mac(archive: Path, shown_as: str | None = None) -> InputError:
     """The one-line error telling exactly what to run on a Mac."""
     quoted = shlex.quote(str(archive))
     output = f"{archive.name}.ndjson"
-    prefix = f"{shown_as} holds {archive.name}, a .logarchive" if shown_as else f"{archive} is a .logarchive"
+    prefix = (
+        f"{shown_as} holds {archive.name}, a .logarchive"
+        if shown_as
+        else f"{archive} is a .logarchive"
+    )
     return InputError(
         f"{prefix}; reading tracev3 needs macOS: run  log show --archive {quoted} --style ndjson "
-        f"--info --debug > {shlex.quote(output)}  on a Mac, then: traceview analyze {shlex.quote(output)}"
+        f"--info --debug > {shlex.quote(output)}  on a Mac, "
+        f"then: traceview analyze {shlex.quote(output)}"
     )
 
 

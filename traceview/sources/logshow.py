@@ -81,9 +81,9 @@ def _build_default(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
         pl.col("subsystem"),
         pl.col("category"),
         *_level_and_event_type("type", None),
-        pl.col("activity").str.to_integer(base=16, dtype=pl.UInt64, strict=False).alias(
-            "activity_id"
-        ),
+        pl.col("activity")
+        .str.to_integer(base=16, dtype=pl.UInt64, strict=False)
+        .alias("activity_id"),
     )
 
 

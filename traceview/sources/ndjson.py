@@ -68,7 +68,9 @@ class NdjsonReader:
         no_time = events["timestamp"].is_null()
         if no_time.any():
             for line in events.filter(no_time)["line"].to_list():
-                self.tally.add_malformed(self.source, line, "", "JSON object without a valid timestamp")
+                self.tally.add_malformed(
+                    self.source, line, "", "JSON object without a valid timestamp"
+                )
             events = events.filter(~no_time)
         self.tally.events += len(events)
         if len(events):
@@ -94,4 +96,6 @@ class NdjsonReader:
             row["line"] = line
             rows.append(row)
         schema = {**self.fields, "line": pl.Int64()}
-        return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+        return (
+            pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+        )

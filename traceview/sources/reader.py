@@ -16,7 +16,8 @@ from traceview.sources.streams import Opened, line_chunks
 from traceview.sources.textpipe import TextFormat, TextReader
 
 FIXED_TEXT_FORMATS: dict[str, TextFormat] = {
-    fmt.name: fmt for fmt in (logshow.DEFAULT, logshow.COMPACT, logshow.SYSLOG, logshow.XCODE, relay.RELAY)
+    fmt.name: fmt
+    for fmt in (logshow.DEFAULT, logshow.COMPACT, logshow.SYSLOG, logshow.XCODE, relay.RELAY)
 }
 UNDATED = ("console", "relay")
 

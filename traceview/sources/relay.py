@@ -19,7 +19,8 @@ NAME = r"[^\s\[\]()]+"
 
 RELAY_START = rf"^{WEEKDAY}{MONTHS} +\d{{1,2}} \d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)? \S+"
 RELAY_FIELDS = (
-    rf"(?s)^{WEEKDAY}(?P<mon>{MONTHS}) +(?P<day>\d{{1,2}}) (?P<time>\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?) "
+    rf"(?s)^{WEEKDAY}(?P<mon>{MONTHS}) +(?P<day>\d{{1,2}}) "
+    r"(?P<time>\d{2}:\d{2}:\d{2}(?:\.\d+)?) "
     rf"(?:(?P<host>{NAME}) )?(?P<process>{NAME})(?:\((?P<sender>[^()\n]*)\))?\[(?P<pid>\d+)\]"
     r"(?: <(?P<level>[A-Za-z]+)>)? ?:(?: |$)(?P<message>.*)$"
 )

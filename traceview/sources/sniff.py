@@ -63,7 +63,10 @@ def sniff_head(head: bytes, name: str) -> str:
 
 
 def _text_kind(lines: list[str]) -> str | None:
-    scores = {fmt.name: sum(bool(re.match(fmt.entry_start, line)) for line in lines) for fmt in LINE_FORMATS}
+    scores = {
+        fmt.name: sum(bool(re.match(fmt.entry_start, line)) for line in lines)
+        for fmt in LINE_FORMATS
+    }
     scores["console"] = sum(console.looks_like_console(line) for line in lines)
     best = max(scores, key=lambda name: scores[name])
     return best if scores[best] else None
@@ -79,8 +82,10 @@ def _json_kind(head: bytes, lines: list[str]) -> str | None:
         if rest.startswith(b"{"):
             return "json" if _array_kind(rest.decode("utf-8", "replace")) else "unknown"
         return "unknown" if rest[:1].isdigit() or rest[:1] in (b'"', b"[") else None
-    if stripped.startswith(b"{") and not _is_json(lines[0]) and _array_kind(
-        stripped.decode("utf-8", "replace")
+    if (
+        stripped.startswith(b"{")
+        and not _is_json(lines[0])
+        and _array_kind(stripped.decode("utf-8", "replace"))
     ):
         return "json"  # one pretty-printed object, as people paste them
     objects = [line for line in lines if line.lstrip().startswith("{")]
@@ -99,7 +104,9 @@ def _array_kind(text: str) -> bool:
     try:
         obj, _ = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as error:
-        return error.pos >= len(text) - 2 or '"eventMessage"' in text or '"processImagePath"' in text
+        return (
+            error.pos >= len(text) - 2 or '"eventMessage"' in text or '"processImagePath"' in text
+        )
     return kind_of(obj) == "ndjson"
 
 
@@ -114,12 +121,15 @@ def _is_json(line: str) -> bool:
 def looks_like_logarchive(path: Path) -> bool:
     if path.suffix == ".logarchive":
         return True
-    return (path / "Info.plist").is_file() and any(
-        (path / sub).is_dir() for sub in ("Persist", "Special", "timesync")
+    return (
+        (path / "Info.plist").is_file()
+        and any((path / sub).is_dir() for sub in ("Persist", "Special", "timesync"))
     ) or any((path / "Persist").glob("*.tracev3"))
 
 
 def looks_like_sysdiagnose(path: Path) -> bool:
-    return path.name.startswith("sysdiagnose_") or any(path.glob("*/system_logs.logarchive")) or (
-        path / "system_logs.logarchive"
-    ).is_dir()
+    return (
+        path.name.startswith("sysdiagnose_")
+        or any(path.glob("*/system_logs.logarchive"))
+        or (path / "system_logs.logarchive").is_dir()
+    )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import polars as pl
 
@@ -49,8 +49,8 @@ def peek(stream: BinaryIO, name: str, gzipped: bool = False) -> Opened:
     """Read the head of `stream`; transparently decompress gzip (detected by magic bytes)."""
     head = _read_guarded(stream, HEAD_BYTES, name)
     if head.startswith(GZIP_MAGIC) and not gzipped:
-        inner = gzip.GzipFile(fileobj=_Prefixed(head, stream), mode="rb")
-        return peek(inner, name, gzipped=True)  # type: ignore[arg-type]
+        inner = gzip.GzipFile(fileobj=cast(BinaryIO, _Prefixed(head, stream)), mode="rb")
+        return peek(cast(BinaryIO, inner), name, gzipped=True)
     return Opened(name, head, stream, gzipped)
 
 
@@ -72,7 +72,7 @@ def open_input(path: str | Path) -> Iterator[Opened]:
 def line_chunks(
     opened: Opened, chunk_bytes: int = CHUNK_BYTES
 ) -> Iterator[tuple[pl.Series, int, bool]]:
-    """Yield (physical lines, number of the first, is_last_chunk); a last line without \\n counts."""
+    """Yield (physical lines, first line number, is_last); a last line without \\n counts."""
     pending = opened.head
     first_line = 1
     exhausted = False

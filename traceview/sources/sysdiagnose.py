@@ -17,6 +17,7 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from traceview.errors import InputError
 from traceview.sources import logarchive
@@ -82,7 +83,9 @@ def note_folder_metadata(root: Path, state: InputState, collector: Collector) ->
     note_name_metadata(root.name, state, collector)
     for pattern in ("**/SystemVersion.plist", "**/remotectl_dumpstate.txt", "**/IODeviceTree.txt"):
         for path in sorted(root.glob(pattern))[:1]:
-            note_metadata_file(str(path.relative_to(root)), path.read_bytes()[:METADATA_BYTES], state)
+            note_metadata_file(
+                str(path.relative_to(root)), path.read_bytes()[:METADATA_BYTES], state
+            )
 
 
 def check_member(member: tarfile.TarInfo, archive: str) -> None:
@@ -115,9 +118,14 @@ class Budget:
         self.total += max(member.size, 0)
         limits = self.limits
         if self.members > limits.members:
-            raise InputError(f"{self.archive}: more than {limits.members} members; refusing (archive bomb?)")
+            raise InputError(
+                f"{self.archive}: more than {limits.members} members; refusing (archive bomb?)"
+            )
         if self.total > limits.total_bytes:
-            raise InputError(f"{self.archive}: expands beyond {limits.total_bytes} bytes; refusing (archive bomb?)")
+            raise InputError(
+                f"{self.archive}: expands beyond {limits.total_bytes} bytes; "
+                "refusing (archive bomb?)"
+            )
         if self.compressed and self.total > self.compressed * limits.ratio + limits.allowance:
             raise InputError(
                 f"{self.archive}: expands more than {limits.ratio}x its compressed size; "
@@ -142,7 +150,9 @@ def read_tar(
                     found = _read_member(tar, member, name, state, collector, Path(scratch))
                     archive_dir = archive_dir or found
         except tarfile.TarError as error:
-            raise InputError(f"{name}: not a readable tar archive ({error}); re-create it") from None
+            raise InputError(
+                f"{name}: not a readable tar archive ({error}); re-create it"
+            ) from None
         _finish_logarchive(archive_dir, name, state, collector)
 
 
@@ -176,7 +186,7 @@ def _read_member(
     return None
 
 
-def _keep_logarchive_part(handle, relative: str, scratch: Path) -> Path:  # type: ignore[no-untyped-def]
+def _keep_logarchive_part(handle: IO[bytes], relative: str, scratch: Path) -> Path:
     """On macOS the archive's unified log is copied out (safe names only) for `log show`."""
     head, _, _ = relative.partition(f"{LOGARCHIVE_DIR}/")
     folder = scratch / "logs" / LOGARCHIVE_DIR
@@ -190,7 +200,9 @@ def _keep_logarchive_part(handle, relative: str, scratch: Path) -> Path:  # type
     return folder
 
 
-def _finish_logarchive(folder: Path | None, name: str, state: InputState, collector: Collector) -> None:
+def _finish_logarchive(
+    folder: Path | None, name: str, state: InputState, collector: Collector
+) -> None:
     if folder is None:
         return
     if logarchive.can_run_log():

@@ -53,7 +53,7 @@ EventsSink = Callable[[pl.DataFrame], None]
 
 
 class TextReader:
-    """Feeds chunks of physical lines of one input through `fmt`, sending EVENTS frames to `emit`."""
+    """Feeds chunks of physical lines of one input through `fmt`; EVENTS frames go to `emit`."""
 
     def __init__(self, fmt: TextFormat, source: str, tally: Tally, emit: EventsSink) -> None:
         self.fmt = fmt
@@ -151,6 +151,8 @@ def _join_entries(inside: pl.DataFrame) -> pl.DataFrame:
     """One row per entry: its first line number, its text (lines joined by \\n), its line count."""
     if not (inside["kind"] == OTHER).any():
         return inside.select("line", "text", n=pl.lit(1, dtype=pl.UInt32))
-    return inside.group_by("group", maintain_order=True).agg(
-        pl.col("line").first(), pl.col("text").str.join("\n"), n=pl.len()
-    ).drop("group")
+    return (
+        inside.group_by("group", maintain_order=True)
+        .agg(pl.col("line").first(), pl.col("text").str.join("\n"), n=pl.len())
+        .drop("group")
+    )

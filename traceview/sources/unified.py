@@ -81,8 +81,8 @@ def coerce(obj: Any, fields: dict[str, pl.DataType]) -> dict[str, Any] | None:
         elif dtype == pl.Float64():
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         else:
-            ok = isinstance(value, int) and not isinstance(value, bool) and value >= -(2**63)
-            ok = ok and (value >= 0 if dtype == pl.UInt64() else value < 2**63)
+            low, high = (0, 2**64) if dtype == pl.UInt64() else (-(2**63), 2**63)
+            ok = isinstance(value, int) and not isinstance(value, bool) and low <= value < high
         row[key] = value if ok else None
     return row
 
