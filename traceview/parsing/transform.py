@@ -25,6 +25,7 @@ from traceview.signals.kinds import SignalKind
 Fields = dict[str, Any]
 
 KINDS = frozenset(kind.value for kind in SignalKind)
+TASK_KINDS = ("upload", "download", "data")
 ABSENT = frozenset({"<private>", "(null)", ""})
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
@@ -163,16 +164,17 @@ def _marker(children: list[Any]) -> Fields:
             extra.append(f"{key}={value}")
         elif not (field == "error_domain" and value == "none"):
             fields[field] = convert(field, value)
-    if fields.get("task_kind") not in (None, "upload", "download", "data"):
+    if fields.get("task_kind") not in (None, *TASK_KINDS):
         fields["task_kind"] = None
     fields["detail"] = " ".join(extra) or None
     return fields
 
 
 def _task_kind(children: list[Any]) -> Fields:
-    """`BackgroundDownloadTask` / `LocalDataTask` -> download / data."""
-    text = (token_text(children) or "").removeprefix("Background").removeprefix("Local")
-    return {"task_kind": text.removesuffix("Task").lower() or None}
+    """`BackgroundDownloadTask`, `LocalDataTask`, `uploadTaskWithRequest:` -> the task kind."""
+    text = (token_text(children) or "").lower()
+    kind = next((kind for kind in TASK_KINDS if kind in text), None)
+    return {"task_kind": kind}
 
 
 def _drop(children: list[Any]) -> Fields:

@@ -45,6 +45,7 @@ class SignalKind(StrEnum):
     # --- nsurlsessiond: waking the app and the resume rate limiter -----------------------------
     WAKE_REQUESTED = "wake_requested"  # [FBSSystemService][0x..] Sending request to open "<b>" | Will request wake of app <b> ...
     WAKE_SUCCEEDED = "wake_succeeded"  # Successfully woke application <b> and took process assertion
+    WAKE_ASSERTION_TAKEN = "wake_assertion_taken"  # took assertion for <b>, session <sid>, uuid <S>
     WAKE_FAILED = "wake_failed"  # Failed to open application <b>, error: ... timeout: YES|NO
     WAKE_ASSERTION_RELEASED = "wake_assertion_released"  # Invalidating assertion for bundleID: <b>. sessionID: <sid>
     REQUEST_DELAY_SET = "request_delay_set"  # Set request delay for <b> to 60.000000
