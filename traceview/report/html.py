@@ -212,8 +212,7 @@ def tasks_section(
 ) -> Safe:
     headers = [
         "task",
-        "app",
-        "session",
+        "app · session",
         "kind",
         "final state",
         "HTTP",
@@ -268,8 +267,16 @@ def _task_row(task: TaskInfo, lane_id: str, links: list[tuple[str, str]]) -> Saf
             tag("a", {"href": f"#{lane_id}"}, words.task_label(task)),
             f"{task.task_uuid}.{task.task_number}",
         ),
-        (task.bundle_id or "—", task.bundle_id or ""),
-        (task.session_identifier or "—", task.session_identifier or ""),
+        (
+            join(
+                [
+                    task.bundle_id or "—",
+                    void("br"),
+                    tag("small", None, task.session_identifier or "—"),
+                ]
+            ),
+            f"{task.bundle_id or ''} {task.session_identifier or ''}",
+        ),
         (task.kind.value, task.kind.value),
         (tag("span", {"class_": f"state state-{state}"}, words.state_text(task)), state),
         (

@@ -81,14 +81,36 @@ class _Lanes:
     def y(self) -> int:
         return AXIS_H + len(self.rows) * ROW_H
 
-    def add(self, label: Safe, items: list[Safe], attrs: dict[str, object]) -> None:
+    def add(
+        self,
+        label: Safe,
+        items: list[Safe],
+        attrs: dict[str, object],
+        href: str | None = None,
+        flags: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """One lane; `href` links its label, `flags` are (anchor, rule) links to findings."""
         y = self.y
+        baseline = y + ROW_H / 2 + 4
         band = tag(
             "rect", {"class_": "band", "x": 0, "y": y, "width": LABEL_W + PLOT_W, "height": ROW_H}
         )
-        text = tag("text", {"class_": "lane-label", "x": 6, "y": y + ROW_H / 2 + 4}, label)
+        text = tag("text", {"class_": "lane-label", "x": 6, "y": baseline}, label)
+        if href is not None:
+            text = tag("a", {"href": href, "class_": "lane-link"}, text)
+        marks = [
+            tag(
+                "a",
+                {"href": f"#{anchor}", "class_": "flag"},
+                tag("text", {"x": LABEL_W - 14 - 14 * i, "y": baseline}, "⚑"),
+                tag("title", None, f"finding: {rule}"),
+            )
+            for i, (anchor, rule) in enumerate(flags or [])
+        ]
         body = tag("g", {"class_": "lane-items", "clip-path": "url(#plot-clip)"}, items)
-        self.rows.append(tag("g", {"class_": "lane", "data-y": y, **attrs}, band, text, body))
+        self.rows.append(
+            tag("g", {"class_": "lane", "data-y": y, **attrs}, band, text, marks, body)
+        )
 
     def bar(self, start: float, end: float, y_off: int, height: int, cls: str, title: str) -> Safe:
         x0, x1 = self.scale.x(start), self.scale.x(end)
@@ -262,19 +284,11 @@ def _task_lane(lanes: _Lanes, task: TaskInfo, lane_id: str, links: list[tuple[st
                 f"delivered {words.clock(task.delivered_at)}",
             )
         )
-    label = join(
-        [
-            tag("a", {"href": f"#row-{lane_id}"}, words.task_label(task)),
-            " ",
-            task.kind.value,
-            join(
-                tag("a", {"href": f"#{anchor}", "class_": "flag"}, " ⚑", tag("title", None, rule))
-                for anchor, rule in links
-            ),
-        ]
-    )
+    label = join([words.task_label(task), " ", tag("tspan", {"class_": "kind"}, task.kind.value)])
     lanes.add(
         label,
         items,
         {"class_": f"lane lane-task state-{state}", "id": lane_id, "data-state": state},
+        href=f"#row-{lane_id}",
+        flags=links,
     )

@@ -1,0 +1,110 @@
+"""The HTML report in a real headless Chromium: scripts run clean, zoom, sort, filter, links."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from report.fixtures import seed_report
+from traceview.report import render_html
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, tmp_path: Path):
+    path = tmp_path / "report.html"
+    path.write_text(render_html(seed_report()), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith("file:") else problems.append(request.url),
+    )
+    page.goto(path.as_uri())
+    page.problems = problems
+    yield page
+    page.close()
+
+
+def _visible_states(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#task-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.state)"
+    )
+
+
+def test_page_renders_lanes_and_cards_without_errors(page) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_seed.png"), full_page=True)
+    assert page.locator("#timeline .lane-task").count() == 5
+    assert page.locator("#timeline .lane-process").count() == 2
+    assert page.locator("article.card").count() == 4
+    assert page.locator("#axis .tick-label").count() >= 4  # the script drew the time axis
+    assert page.problems == []
+
+
+def test_zoom_rescales_the_time_axis(page) -> None:
+    bar = page.locator("#task-0 rect.task")
+    before = float(bar.get_attribute("width"))
+    page.click("button[data-zoom=in]")
+    page.click("button[data-zoom=in]")
+    assert float(bar.get_attribute("width")) > before * 1.5
+    page.click("button[data-zoom=reset]")
+    assert float(bar.get_attribute("width")) == pytest.approx(before, abs=0.05)
+    page.mouse.move(700, page.locator("#timeline").bounding_box()["y"] + 100)
+    page.mouse.wheel(0, -400)
+    assert float(bar.get_attribute("width")) > before
+    assert page.problems == []
+
+
+def test_table_sorts_by_a_column_and_filters_by_state(page) -> None:
+    page.click("#task-table th[data-col='4']")  # HTTP, ascending: the -1 (no status) row first
+    first = page.eval_on_selector("#task-table tbody tr", "r => r.cells[4].textContent")
+    assert first == "—"
+    page.click("#task-table th[data-col='4']")
+    assert page.eval_on_selector("#task-table tbody tr", "r => r.cells[4].textContent") == "413"
+    page.uncheck(".table-filter input[value=succeeded]")
+    assert sorted(_visible_states(page)) == ["failed", "unknown"]
+    page.check(".table-filter input[value=succeeded]")
+    assert len(_visible_states(page)) == 5
+
+
+def test_finding_links_to_its_lane_and_back(page) -> None:
+    page.click("#finding-1 a.to-lane")
+    assert page.evaluate("location.hash") == "#task-2"
+    assert page.evaluate("document.querySelector(':target').id") == "task-2"
+    page.click("#task-2 a.flag")
+    assert page.evaluate("location.hash") == "#finding-1"
+    assert page.locator("#finding-1 h3").text_content() == "http_error_status"
