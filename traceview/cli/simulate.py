@@ -10,7 +10,6 @@ import orjson
 import typer
 
 from traceview.cli import app
-from traceview.cli.console import out
 from traceview.errors import TraceviewError
 
 
@@ -41,11 +40,7 @@ def simulate_command(
 
     if list_names:
         for scenario_name in sim.NAMED_SCENARIOS:
-            out.print(
-                f"{scenario_name}\t{sim.scenario(scenario_name).title}",
-                markup=False,
-                highlight=False,
-            )
+            typer.echo(f"{scenario_name}\t{sim.scenario(scenario_name).title}")
         return
     if name is None:
         raise TraceviewError("simulate: name a scenario (traceview simulate --list shows them)")
