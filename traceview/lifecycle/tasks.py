@@ -31,6 +31,8 @@ from traceview.signals.kinds import SignalKind as K
 
 _NOISE = (K.TASK_PROGRESS, K.TIC_EVENT, K.CONNECTION_EVENT, K.POWERLOG_UPDATE)
 _CANCELLED = -999
+# -997 lost connection, -996 in use by another process, -995 requires a shared container.
+_BACKGROUND_ERRORS = (-997, -996, -995)
 
 
 def _has(condition: pl.Expr) -> pl.Expr:
@@ -90,7 +92,15 @@ def _aggregate(rows: pl.LazyFrame) -> pl.LazyFrame:
         bytes_expected=pl.col("bytes_expected").max(),
         evidence=evidence().filter(~kind_is(*_NOISE)).head(40),
         tz_known=pl.col("tz_known").drop_nulls().first(),
+        background=_background().any(),
     )
+
+
+def _background() -> pl.Expr:
+    """A line only a background-session task has: the daemon's, a marker, a background error."""
+    codes = pl.col("error_code").is_in(_BACKGROUND_ERRORS).fill_null(False)
+    reason = pl.col("cancel_reason").is_not_null()
+    return ~pl.col("app_side") | (pl.col("kind") == str(K.MARKER)) | codes | reason
 
 
 def _outcome() -> dict[str, pl.Expr]:
@@ -139,7 +149,9 @@ def _outcome() -> dict[str, pl.Expr]:
 
 def build_tasks(rows: pl.LazyFrame) -> pl.LazyFrame:
     """Enriched signals -> TASKS (see the module docstring)."""
-    tasks = _aggregate(rows).with_columns(**_outcome())
+    # The app's own URLSession.shared tasks print the same CFNetwork lines; keep background ones.
+    tasks = _aggregate(rows).filter(pl.col("background")).drop("background")
+    tasks = tasks.with_columns(**_outcome())
     latency = seconds_between("completed_at", "delivered_at")
     return (
         tasks.with_columns(

@@ -1,0 +1,132 @@
+"""TV101 completion_handler_never_called."""
+# ruff: noqa: E501  (the doc quotes log lines verbatim)
+
+from __future__ import annotations
+
+import polars as pl
+
+from traceview.lifecycle.expressions import HANDLESESSION, kind_is
+from traceview.model import Severity
+from traceview.rules.base import (
+    Context,
+    Rule,
+    app_name,
+    clock,
+    exit_rows,
+    first_per,
+    signal_subject,
+    text_has,
+    without,
+)
+from traceview.signals.kinds import SignalKind as K
+
+_URLSESSION_TIMEOUT = 0x2182BAD3
+
+
+class CompletionHandlerNeverCalled(Rule):
+    """
+    ## What it does
+    Flags background wakes whose `handleEventsForBackgroundURLSession` completion handler was
+    never called: an app marker `handleEvents` with no later `handleEvents.completion.called` for
+    that identifier in that process, UIKit's warning, or a background-URLSession relaunch killed
+    for holding its `com.apple.nsurlsessiond.handlesession` assertion too long (`0x2182bad3`).
+
+    ## Why it matters
+    The system keeps the app running until the handler is called; when it never is, the app is
+    killed for exceeding its background time and the next wakes come later (rate limiter).
+
+    ## Example
+    ```log
+    18:14:31 assertiond [BackgroundDemo:12648] Add assertion: <BKProcessAssertion: 0x1046029b0; id: 94-679EF71C-A8E3-42E4-B679-DE0D01BDBB0F; name: "com.apple.nsurlsessiond.handlesession com.mycompany.backgrounddemo.background1" ; state: active; reason: backgroundDownload; duration: 30.0s>
+    18:15:12 assertiond [BackgroundDemo:12648] Forcing crash report with description: BackgroundDemo:12648 has active assertions beyond permitted time
+    ```
+    With markers: `TVMARK v1 handleEvents id=com.example.upload` and no
+    `TVMARK v1 handleEvents.completion.called id=com.example.upload` after it.
+
+    ## What to do
+    Store the handler keyed by identifier and call it exactly once, on the main queue, from
+    `urlSessionDidFinishEvents(forBackgroundURLSession:)` after your own processing.
+
+    ## Known false positives
+    A log that ends within `handler_grace_s` (30 s) of the wake: the handler may still come.
+
+    ## References
+    urlsession_rules.md §5.1 [A-HANDLE] [A-FINISH] [DTS Q-EXT] [GH-AF804] [GH-EXPO8599]
+    [GH-AFN2076]; log_formats.md §12 (0x2182bad3).
+    """
+
+    name = "completion_handler_never_called"
+    code = "TV101"
+    severity = Severity.ERROR
+    advice = "Call the stored completion handler once, on the main queue, from urlSessionDidFinishEvents."
+
+    def check(self, ctx: Context) -> pl.LazyFrame:
+        uncalled = ctx.wakes.filter(
+            pl.col("called_at").is_null() & ctx.before_end("at", ctx.config.handler_grace_s)
+        ).select(
+            "at",
+            "tz_known",
+            "evidence",
+            bundle_id="bundle",
+            session_identifier="sid",
+            pid="run_pid",
+            message=pl.format(
+                "{} (pid {}) received handleEvents for {} at {} and never called its completion handler",
+                pl.col("bundle").fill_null("the app"),
+                pl.col("run_pid"),
+                pl.col("sid").fill_null("<unknown>"),
+                clock("at"),
+            ),
+        )
+        others = without(
+            pl.concat([self._killed(ctx), self._warned(ctx)], how="diagonal_relaxed"),
+            uncalled,
+            ["bundle_id", "pid"],
+        )
+        return pl.concat(
+            [uncalled, first_per(others, ["bundle_id", "pid"])], how="diagonal_relaxed"
+        )
+
+    def _warned(self, ctx: Context) -> pl.LazyFrame:
+        lines = signal_subject(ctx.signals.filter(kind_is(K.HANDLER_NEVER_CALLED_WARNING)))
+        return lines.select(
+            "at",
+            "tz_known",
+            "bundle_id",
+            "pid",
+            "evidence",
+            message=pl.format(
+                "UIKit warned at {} that {} (pid {}) never called the handleEvents completion handler",
+                clock("at"),
+                app_name(),
+                pl.col("pid"),
+            ),
+        )
+
+    def _killed(self, ctx: Context) -> pl.LazyFrame:
+        timed_out = (
+            (pl.col("exit_code") == _URLSESSION_TIMEOUT)
+            | text_has("detail", "0x2182bad3")
+            | text_has("detail", HANDLESESSION)
+            | text_has("assertion_name", HANDLESESSION)
+        )
+        kills = signal_subject(exit_rows(ctx).filter(timed_out))
+        relaunches = ctx.processes.filter(pl.col("launch_reason") == "background_urlsession")
+        killed = kills.join(relaunches.select("bundle_id", "pid"), on=["bundle_id", "pid"])
+        return killed.select(
+            "at",
+            "tz_known",
+            "bundle_id",
+            "pid",
+            "evidence",
+            message=pl.format(
+                "{} (pid {}), relaunched for URLSession events, was killed at {} for not "
+                "calling the completion handler in time",
+                app_name(),
+                pl.col("pid"),
+                clock("at"),
+            ),
+        )
+
+
+RULE = CompletionHandlerNeverCalled()

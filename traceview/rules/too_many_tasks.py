@@ -1,0 +1,73 @@
+"""TV505 too_many_tasks."""
+# ruff: noqa: E501  (the doc quotes log lines verbatim)
+
+from __future__ import annotations
+
+import polars as pl
+
+from traceview.model import Severity
+from traceview.rules.base import Context, Rule, clock
+
+
+class TooManyTasks(Rule):
+    """
+    ## What it does
+    Flags a background session with more than `too_many_tasks` (100) tasks in the log.
+
+    ## Why it matters
+    Background sessions are "optimised for transferring a small number of large resources";
+    hundreds of tasks take seconds to create ("3.7 seconds to create 400 tasks"), hit the
+    watchdog at background entry, and load nsurlsessiond ("Thousands is definitely bad").
+
+    ## Example
+    ```log
+    Task <B22D34D2-4EEB-475E-B233-AC2F67086EC4>.<396> is for <<private>>.<<private>>.<396>
+    Task <B22D34D2-4EEB-475E-B233-AC2F67086EC4>.<489> uploadTaskWithRequest: <private> fromFile: <private>
+    ```
+    (task numbers in the hundreds within one session).
+
+    ## What to do
+    Prefer a single large (resumable) transfer, or batch the items into a few archives.
+
+    ## Known false positives
+    A long log in which many small tasks are spread over days rather than created in a burst.
+
+    ## References
+    urlsession_rules.md §5.4 [DTS Q-699462] [DTS Q-FEWER] [F-32659] [GH-BD153]
+    """
+
+    name = "too_many_tasks"
+    code = "TV505"
+    severity = Severity.WARNING
+    advice = "Use a few large transfers instead of hundreds of small tasks in a background session."
+
+    def check(self, ctx: Context) -> pl.LazyFrame:
+        per_session = (
+            ctx.tasks.sort("first_seen")
+            .group_by("bundle_id", "session_identifier")
+            .agg(
+                tasks=pl.len(),
+                at=pl.col("first_seen").first(),
+                until=pl.col("first_seen").last(),
+                tz_known=pl.col("tz_known").first(),
+                evidence=pl.col("evidence").list.first().head(20),
+            )
+        )
+        return per_session.filter(pl.col("tasks") > ctx.config.too_many_tasks).select(
+            "bundle_id",
+            "session_identifier",
+            "at",
+            "tz_known",
+            evidence=pl.col("evidence").list.drop_nulls(),
+            message=pl.format(
+                "Session {} of {} has {} tasks, first seen between {} and {}",
+                pl.col("session_identifier").fill_null("<unknown>"),
+                pl.col("bundle_id").fill_null("the app"),
+                pl.col("tasks"),
+                clock("at"),
+                clock("until"),
+            ),
+        )
+
+
+RULE = TooManyTasks()
