@@ -18,7 +18,7 @@ GOLDEN = TESTS / "golden"
 ACTUAL = TESTS / "actual"
 
 SCRUBS = (
-    (re.compile(r"traceview \d+\.\d+\.\d+\S*"), "traceview VERSION"),
+    (re.compile(r"traceview \d+\.\d+\.\d+(?:[.+-][\w.]+)?"), "traceview VERSION"),
     (re.compile(re.escape(str(TESTS.parent))), "<repo>"),
     (re.compile(r"/tmp/[^\s\"'<>]*"), "<tmp>"),
     (re.compile(r"[ \t]+$", re.MULTILINE), ""),

@@ -133,7 +133,7 @@ def test_lanes_cards_and_links_point_at_each_other() -> None:
         r'<article class="card severity-error" id="finding-1".*?</article>', page, re.S
     )
     assert card is not None and 'href="#task-2"' in card.group(0)
-    lane = re.search(r'id="task-2".*?</g></g>', page, re.S)
+    lane = re.search(r'id="task-2".*?</g>\s*</g>', page, re.S)
     assert lane is not None and 'href="#finding-1"' in lane.group(0)
 
 

@@ -23,6 +23,30 @@ class Safe(str):
 
 Child = "str | Safe | int | float | None | Iterable[Any]"
 
+# A newline after these closing tags keeps the page (and its gold file diffs) readable.
+_BLOCKS = frozenset(
+    [
+        "section",
+        "article",
+        "header",
+        "details",
+        "dl",
+        "ul",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "li",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "div",
+        "g",
+        "svg",
+    ]
+)
 _NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")  # SVG has camelCase names
 # Characters that are legal in text but break or spoof a page: NUL, other C0 controls, and
 # bidi overrides/isolates (U+202A-U+202E, U+2066-U+2069) shown as visible escapes instead.
@@ -39,7 +63,8 @@ def tag(name: str, attrs: dict[str, object] | None = None, *children: Any) -> Sa
     """`<name attr="…">children</name>`; attribute values and string children are escaped."""
     if not _NAME.match(name):
         raise ValueError(f"bad tag name {name!r}")
-    return Safe(f"<{name}{_attrs(attrs)}>{join(children)}</{name}>")
+    end = "\n" if name in _BLOCKS else ""
+    return Safe(f"<{name}{_attrs(attrs)}>{join(children)}</{name}>{end}")
 
 
 def void(name: str, attrs: dict[str, object] | None = None) -> Safe:
