@@ -58,7 +58,8 @@ def read_opened(opened: Opened, source: str, state: InputState, collector: Colle
             if fmt == "console"
             else FIXED_TEXT_FORMATS[fmt]
         )
-        text_reader = TextReader(text_format, source, tally, emit)
+        relevant_only = collector.options.relevant_only
+        text_reader = TextReader(text_format, source, tally, emit, relevant_only)
         for lines, first, final in line_chunks(opened):
             text_reader.feed(lines, first, final)
     return fmt + (".gz" if opened.gzipped else "")

@@ -105,8 +105,8 @@ def _split(body: bytes) -> pl.Series:
         text = text[:-1]
     if not text and not body:
         return pl.Series("text", [], dtype=pl.String)
-    lines = pl.Series("text", [text]).str.split("\n").explode()
-    return lines.str.strip_suffix("\r")
+    lines = pl.Series("text", [text]).str.split("\n").list.explode()
+    return lines.str.strip_suffix("\r") if "\r" in text else lines
 
 
 class _Prefixed:

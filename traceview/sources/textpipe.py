@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from traceview.relevance import DAEMON_PROCESSES, MESSAGE_KEYWORDS
 from traceview.sources.results import Tally
 from traceview.sources.timestamps import Rollover
 
@@ -25,6 +26,9 @@ BANNER = (
 )
 
 START, BANNER_LINE, OTHER = 0, 1, 2
+MESSAGE_TAIL = "(?P<message>.*)$"
+# Raw-text prefilter (before any field extraction): a superset of traceview.relevance.
+RAW_KEYWORDS = [*DAEMON_PROCESSES, *MESSAGE_KEYWORDS]
 
 
 @dataclass
@@ -48,6 +52,20 @@ class TextFormat:
     def new_clock(self) -> Clock:
         return Clock(Rollover(self.rollover_us))
 
+    def extract(self, texts: pl.Series) -> pl.DataFrame:
+        """The named groups of `fields` for each entry, as String columns.
+
+        Regex captures are the costly step, so when the message is the tail of the entry it is
+        sliced off after capturing only the fields before it.
+        """
+        if not self.fields.endswith(MESSAGE_TAIL) or not self.fields.startswith("(?s)^"):
+            return texts.str.extract_groups(self.fields).struct.unnest()
+        head = "(?s)^(?P<prefix>" + self.fields[5 : -len(MESSAGE_TAIL)] + ")"
+        groups = texts.str.extract_groups(head).struct.unnest()
+        message = texts.str.slice(groups["prefix"].str.len_chars())
+        message = pl.select(pl.when(groups["prefix"].is_null()).then(None).otherwise(message))
+        return groups.drop("prefix").with_columns(message=message.to_series())
+
 
 EventsSink = Callable[[pl.DataFrame], None]
 
@@ -55,8 +73,16 @@ EventsSink = Callable[[pl.DataFrame], None]
 class TextReader:
     """Feeds chunks of physical lines of one input through `fmt`; EVENTS frames go to `emit`."""
 
-    def __init__(self, fmt: TextFormat, source: str, tally: Tally, emit: EventsSink) -> None:
+    def __init__(
+        self,
+        fmt: TextFormat,
+        source: str,
+        tally: Tally,
+        emit: EventsSink,
+        relevant_only: bool = False,
+    ) -> None:
         self.fmt = fmt
+        self.relevant_only = relevant_only
         self.source = source
         self.tally = tally
         self.emit = emit
@@ -100,7 +126,9 @@ class TextReader:
             return
         entries = _join_entries(inside)
         self.tally.continuation += int(entries["n"].sum()) - len(entries)
-        groups = entries["text"].str.extract_groups(self.fmt.fields).struct.unnest()
+        if self.relevant_only and self.fmt.dated:
+            entries = self._prefilter(entries)
+        groups = self.fmt.extract(entries["text"])
         fields = pl.concat([entries.select("line", "text"), groups], how="horizontal")
         built = self.fmt.build(fields, self.clock).with_columns(source=pl.lit(self.source))
         bad = built.filter(pl.col("timestamp").is_null())
@@ -109,6 +137,17 @@ class TextReader:
         self.tally.events += len(good)
         if len(good):
             self.emit(good)
+
+    def _prefilter(self, entries: pl.DataFrame) -> pl.DataFrame:
+        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed.
+
+        Undated formats (Console, relay) parse every entry: their clocks need every row.
+        """
+        wanted = entries["text"].str.contains_any(RAW_KEYWORDS)
+        skipped = len(entries) - int(wanted.sum())
+        self.tally.events += skipped
+        self.tally.irrelevant += skipped
+        return entries.filter(wanted)
 
     def _count_outside(self, outside: pl.DataFrame) -> None:
         """Banner lines, blank lines outside entries (banner) and orphan lines (malformed)."""
@@ -149,10 +188,17 @@ def _hold_back_last_entry(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
 
 def _join_entries(inside: pl.DataFrame) -> pl.DataFrame:
     """One row per entry: its first line number, its text (lines joined by \\n), its line count."""
-    if not (inside["kind"] == OTHER).any():
-        return inside.select("line", "text", n=pl.lit(1, dtype=pl.UInt32))
-    return (
-        inside.group_by("group", maintain_order=True)
+    single = inside.select("line", "text", n=pl.lit(1, dtype=pl.UInt32))
+    continued = inside["kind"] == OTHER
+    if not continued.any():
+        return single
+    # Only the (rare) multi-line entries go through group_by; single lines pass straight through.
+    multi_groups = inside.filter(continued)["group"].unique()
+    in_multi = inside["group"].is_in(multi_groups.implode())
+    joined = (
+        inside.filter(in_multi)
+        .group_by("group", maintain_order=True)
         .agg(pl.col("line").first(), pl.col("text").str.join("\n"), n=pl.len())
         .drop("group")
     )
+    return pl.concat([single.filter(~in_multi), joined]).sort("line")
