@@ -42,6 +42,7 @@ class AppTerminatedBySystem(Rule):
     name = "app_terminated_by_system"
     code = "TV401"
     severity = Severity.INFO
+    title = "process killed (jetsam, crash, watchdog) with tasks not yet delivered"
     advice = "Expect a background relaunch when the tasks finish; fix crashes, keep background memory low."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -40,6 +40,7 @@ class BackgroundLaunchCrashOrWatchdog(Rule):
     name = "background_launch_crash_or_watchdog"
     code = "TV402"
     severity = Severity.ERROR
+    title = "app died during a background relaunch before delivering events"
     advice = "Keep background-launch work minimal; never block in session setup or create hundreds of tasks."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -38,6 +38,7 @@ class BackgroundSessionConvenienceApi(Rule):
     name = "background_session_convenience_api"
     code = "TV206"
     severity = Severity.CRITICAL
+    title = "completion-handler task APIs on a background session"
     advice = "Use delegate-based task APIs with background sessions, not completion-handler blocks."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -9,7 +9,6 @@ fixed template `traceview explain RULE` prints.
 from __future__ import annotations
 
 import inspect
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -84,6 +83,7 @@ class Rule:
     name: ClassVar[str]
     code: ClassVar[str]
     severity: ClassVar[Severity]
+    title: ClassVar[str]  # one line for `traceview rules`
     advice: ClassVar[str]
 
     def check(self, ctx: Context) -> pl.LazyFrame:
@@ -95,10 +95,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first sentence of `## What it does`."""
-        match = re.search(r"## What it does\s+(.+?)(?:\n\n|$)", self.doc, re.S)
-        text = " ".join(match.group(1).split()) if match else ""
-        return text.split(". ")[0].rstrip(".") + "." if text else ""
+        """The one-line description `traceview rules` shows."""
+        return self.title
 
 
 def clock(column: str) -> pl.Expr:

@@ -44,6 +44,7 @@ class CompletionHandlerCalledEarly(Rule):
     name = "completion_handler_called_early"
     code = "TV102"
     severity = Severity.WARNING
+    title = "completion handler called before the session delivered its events"
     advice = "Call the completion handler from urlSessionDidFinishEvents, not from handleEvents or getTasks."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -58,6 +58,7 @@ class CompletionHandlerNeverCalled(Rule):
     name = "completion_handler_never_called"
     code = "TV101"
     severity = Severity.ERROR
+    title = "handleEvents received, its completion handler never called"
     advice = "Call the stored completion handler once, on the main queue, from urlSessionDidFinishEvents."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -40,6 +40,7 @@ class DebuggerAttached(Rule):
     name = "debugger_attached"
     code = "TV701"
     severity = Severity.INFO
+    title = "trace taken under Xcode's debugger; not representative"
     advice = "Reproduce without the debugger: launch from the Home screen on a device."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -44,6 +44,7 @@ class DeliveryLatency(Rule):
     name = "delivery_latency"
     code = "TV506"
     severity = Severity.WARNING
+    title = "long gap between daemon completion and delivery to the app"
     advice = "Find what held the delivery back: relaunch, session recreation, handler timing, rate limiter."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -41,6 +41,7 @@ class DiscretionaryDelay(Rule):
     name = "discretionary_delay"
     code = "TV503"
     severity = Severity.INFO
+    title = "transfer waited hours between resume and start"
     advice = "Create user-initiated transfers in the foreground with isDiscretionary = false."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -46,6 +46,7 @@ class DuplicateSessionIdentifier(Rule):
     name = "duplicate_session_identifier"
     code = "TV201"
     severity = Severity.ERROR
+    title = "same identifier created twice in one process"
     advice = (
         "Create exactly one session object per identifier and keep it for the process lifetime."
     )
@@ -78,7 +79,11 @@ class DuplicateSessionIdentifier(Rule):
         counted = (
             app_made.join(invalidated, on=KEY, how="anti", nulls_equal=True)
             .group_by(*KEY, "kind", "tz_known")
-            .agg(n=pl.len(), at=pl.col("timestamp").sort().slice(1, 1).first(), evidence=evidence().head(10))
+            .agg(
+                n=pl.len(),
+                at=pl.col("timestamp").sort().slice(1, 1).first(),
+                evidence=evidence().head(10),
+            )
             .filter(pl.col("n") >= 2)
         )
         return first_per(

@@ -26,13 +26,15 @@ def context(rec: Reconstruction, config: RuleConfig) -> Context:
     )
 
 
-def _conform(plan: pl.LazyFrame) -> pl.LazyFrame:
+def _conform(plan: pl.LazyFrame, tz_known: bool) -> pl.LazyFrame:
+    """FINDING columns; a finding without its own `tz_known` takes the log's."""
     present = set(plan.collect_schema().names())
     columns = [
         (pl.col(name) if name in present else pl.lit(None)).cast(dtype).alias(name)
         for name, dtype in FINDING.items()
     ]
-    return plan.select(columns).with_columns(at=iso("at"))
+    known = pl.col("tz_known").fill_null(tz_known)
+    return plan.select(columns).with_columns(tz_known=known).with_columns(at=iso("at"))
 
 
 def _finding(rule: Rule, row: dict[str, Any]) -> Finding:
@@ -58,7 +60,8 @@ def _order(finding: Finding) -> tuple[int, str, str]:
 def run(rules: Sequence[Rule], rec: Reconstruction, config: RuleConfig) -> tuple[Finding, ...]:
     """Findings of `rules`, worst severity first, then by time."""
     ctx = context(rec, config)
-    frames = pl.collect_all([_conform(rule.check(ctx)) for rule in rules])
+    tz_known = bool(rec.signals.height and rec.signals["tz_known"].any())
+    frames = pl.collect_all([_conform(rule.check(ctx), tz_known) for rule in rules])
     findings = [
         _finding(rule, row)
         for rule, frame in zip(rules, frames, strict=True)

@@ -46,6 +46,7 @@ class ExcessiveRetries(Rule):
     name = "excessive_retries"
     code = "TV502"
     severity = Severity.WARNING
+    title = "too many re-creations of tasks for the same item"
     advice = "Cap retries with backoff, retry only retryable outcomes, and let the session retry timeouts."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -46,6 +46,7 @@ class ExtensionSessionConflict(Rule):
     name = "extension_session_conflict"
     code = "TV204"
     severity = Severity.ERROR
+    title = "app and extension fight over one identifier (-996, -995)"
     advice = "Give the app and each extension their own identifier and a shared container."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

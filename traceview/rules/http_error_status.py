@@ -39,6 +39,7 @@ class HttpErrorStatus(Rule):
     name = "http_error_status"
     code = "TV305"
     severity = Severity.ERROR
+    title = "delivered without a transport error but with HTTP >= 400"
     advice = "Check the HTTP status in didCompleteWithError; error == nil does not mean the server accepted it."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -50,6 +50,7 @@ class LeakedBackgroundTask(Rule):
     name = "leaked_background_task"
     code = "TV403"
     severity = Severity.WARNING
+    title = "UIKit background task kept over 30 s, or killed for it (0x2182bad2)"
     advice = "End every UIKit background task with endBackgroundTask(_:), including in its expiration handler."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

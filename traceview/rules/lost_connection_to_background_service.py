@@ -40,6 +40,7 @@ class LostConnectionToBackgroundService(Rule):
     name = "lost_connection_to_background_service"
     code = "TV207"
     severity = Severity.ERROR
+    title = "task ended with -997, lost connection to nsurlsessiond"
     advice = (
         "Use file-based upload/download tasks in background sessions; re-enqueue in the foreground."
     )

@@ -43,6 +43,7 @@ class ResumeRateLimiterDelay(Rule):
     name = "resume_rate_limiter_delay"
     code = "TV501"
     severity = Severity.WARNING
+    title = "the per-app rate-limiter delay doubled across background wakes"
     advice = "Create all tasks at once in the foreground; avoid one-task-per-wake chains."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -46,6 +46,7 @@ class SessionIdentifierMismatch(Rule):
     name = "session_identifier_mismatch"
     code = "TV105"
     severity = Severity.CRITICAL
+    title = "woken for session X, the app created Y (e.g. a new UUID per launch)"
     advice = "Recreate the session with exactly the identifier you were woken for (a fixed string)."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

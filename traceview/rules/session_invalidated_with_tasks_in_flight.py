@@ -46,6 +46,7 @@ class SessionInvalidatedWithTasksInFlight(Rule):
     name = "session_invalidated_with_tasks_in_flight"
     code = "TV203"
     severity = Severity.ERROR
+    title = "invalidation cancelled tasks the app meant to keep"
     advice = "Use finishTasksAndInvalidate(), or keep the background session alive instead of invalidating it."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -45,6 +45,7 @@ class SessionNotRecreatedOnRelaunch(Rule):
     name = "session_not_recreated_on_relaunch"
     code = "TV104"
     severity = Severity.CRITICAL
+    title = "relaunched for session events, no session created in that process"
     advice = "Create the background session with its fixed identifier at every launch, before handleEvents."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

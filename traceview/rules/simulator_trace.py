@@ -50,6 +50,7 @@ class SimulatorTrace(Rule):
     name = "simulator_trace"
     code = "TV702"
     severity = Severity.INFO
+    title = "trace from the Simulator; not representative"
     advice = (
         "Confirm the behaviour on a real device; the Simulator does not suspend apps faithfully."
     )

@@ -41,6 +41,7 @@ class SlowBackgroundWake(Rule):
     name = "slow_background_wake"
     code = "TV103"
     severity = Severity.WARNING
+    title = "long work in a background wake before the completion handler"
     advice = "Keep the background wake short; defer heavy work to a BGProcessingTask."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

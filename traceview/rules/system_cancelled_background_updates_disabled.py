@@ -37,6 +37,7 @@ class SystemCancelledBackgroundUpdatesDisabled(Rule):
     name = "system_cancelled_background_updates_disabled"
     code = "TV303"
     severity = Severity.WARNING
+    title = "-999 with reason 1: background updates disabled"
     advice = "Re-enqueue in the foreground and tell the user background updates are off."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

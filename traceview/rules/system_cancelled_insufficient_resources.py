@@ -38,6 +38,7 @@ class SystemCancelledInsufficientResources(Rule):
     name = "system_cancelled_insufficient_resources"
     code = "TV304"
     severity = Severity.WARNING
+    title = "-999 with reason 2: insufficient system resources"
     advice = "Retry later, preferably in the foreground; set countOfBytesClientExpectsToSend."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

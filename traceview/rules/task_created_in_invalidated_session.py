@@ -45,6 +45,7 @@ class TaskCreatedInInvalidatedSession(Rule):
     name = "task_created_in_invalidated_session"
     code = "TV202"
     severity = Severity.CRITICAL
+    title = "task on an invalidated session (crash), invalidate-then-recreate"
     advice = "Wait for didBecomeInvalidWithError before recreating an identifier; keep one long-lived session."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

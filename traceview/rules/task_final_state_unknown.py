@@ -47,6 +47,7 @@ class TaskFinalStateUnknown(Rule):
     name = "task_final_state_unknown"
     code = "TV306"
     severity = Severity.INFO
+    title = "no delivered outcome for a task at the end of the log"
     advice = "Reconcile a persisted task registry with getAllTasks on every launch."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

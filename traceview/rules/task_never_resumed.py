@@ -39,6 +39,7 @@ class TaskNeverResumed(Rule):
     name = "task_never_resumed"
     code = "TV301"
     severity = Severity.ERROR
+    title = "task created, resume() never called"
     advice = "Call resume() right after creating each task."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -39,6 +39,7 @@ class TooManyTasks(Rule):
     name = "too_many_tasks"
     code = "TV505"
     severity = Severity.WARNING
+    title = "hundreds of tasks in one background session"
     advice = "Use a few large transfers instead of hundreds of small tasks in a background session."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -42,6 +42,7 @@ class UploadFromDataOrStream(Rule):
     name = "upload_from_data_or_stream"
     code = "TV205"
     severity = Severity.CRITICAL
+    title = "upload body from Data/stream, or a data task, in a background session"
     advice = "Write the upload body to a file and use uploadTask(with:fromFile:)."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

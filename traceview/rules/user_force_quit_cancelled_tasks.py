@@ -38,6 +38,7 @@ class UserForceQuitCancelledTasks(Rule):
     name = "user_force_quit_cancelled_tasks"
     code = "TV302"
     severity = Severity.WARNING
+    title = "-999 with reason 0 after the user force-quit the app"
     advice = "Re-enqueue force-quit cancellations on the next launch and report them as such, not as failures."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

@@ -43,6 +43,7 @@ class UserRelaunchNoHandleEvents(Rule):
     name = "user_relaunch_no_handle_events"
     code = "TV106"
     severity = Severity.INFO
+    title = "user launch with tasks in flight; no handleEvents (normal)"
     advice = "Nothing to fix if sessions are created at launch; handle completions in the delegate."
 
     def check(self, ctx: Context) -> pl.LazyFrame:

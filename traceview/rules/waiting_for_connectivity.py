@@ -42,6 +42,7 @@ class WaitingForConnectivity(Rule):
     name = "waiting_for_connectivity"
     code = "TV504"
     severity = Severity.INFO
+    title = "task waiting for a usable network"
     advice = "Show 'waiting for network'; do not cancel and recreate waiting tasks."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
