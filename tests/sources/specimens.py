@@ -112,3 +112,8 @@ XCODE_SPACES = "2017-12-20 17:33:26.708636+0100 Task Force Swift[32801:407445] T
 
 # §5.2 deltachat#1128
 XCODE_DELTACHAT = '2021-04-06 18:22:37.504670+0200 deltachat-ios[5801:4433962] [BackgroundTask] Background Task 1 ("Called by deltachat-ios, from $s13deltachat_ios11AppDelegateC19installEventHandleryyFyycfU_"), was created over 30 seconds ago. In applications running in the background, this creates a risk of termination. Remember to call UIApplication.endBackgroundTask(_:) for your task in a timely manner to avoid this.\n'
+
+# mandiant/macos-UnifiedLogs `unifiedlog_iterator --format jsonl` record, quoted as "the real
+# single-line record" in a public Go test (public file 70776724686). Newer iterator versions add
+# `timestamp`; older ones have only the float `time` (ns since the epoch, UTC).
+UNIFIEDLOG_JSONL = '{"subsystem":"","thread_id":2093925,"pid":5856,"euid":501,"library":"/usr/bin/logger","library_uuid":"C644A1F3927539A881F135389AFCCB11","activity_id":0,"parent_activity_id":0,"time":1.791384828542682e+18,"category":"","event_type":"Log","log_type":"Default","process":"/usr/bin/logger","process_uuid":"C644A1F3927539A881F135389AFCCB11","message":"4n6time-test-marker","raw_message":"%s","boot_uuid":"BDC29971B7954B4C84BB0F66C67C7F58","timezone_name":"UTC","message_entries":[{"item_type":33,"item_type_size":4,"offset":0,"item_size":20,"message_strings":"4n6time-test-marker","item":"PrivateString"}],"timestamp":"2026-10-07T14:53:48.542682112Z","message_flags":["HasPrivateData","MainExe"],"evidence":"D:\\\\cases\\\\testdata\\\\ul-sample.logarchive\\\\Persist\\\\0000000000000078.tracev3"}\n'

@@ -37,6 +37,7 @@ FORMAT_SPECIMENS = {
     "console": s.CONSOLE_MULTILINE,
     "relay": s.RELAY_VIS,
     "xcode": s.XCODE_DIGGER,
+    "unifiedlog_jsonl": s.UNIFIEDLOG_JSONL,
 }
 
 

@@ -223,3 +223,34 @@ def test_xcode_console_fields():
     assert row["timestamp"] == dt("2018-02-05 15:06:52.192545")
     spaced = parse_text(s.XCODE_SPACES).events.row(0, named=True)
     assert spaced["process"] == "Task Force Swift" and spaced["pid"] == 32801
+
+
+def test_unifiedlog_iterator_jsonl_new_and_old_versions():
+    new = parse_text(s.UNIFIEDLOG_JSONL)
+    assert new.inputs[0].format == "unifiedlog_jsonl"
+    row = new.events.row(0, named=True)
+    assert row["timestamp"] == dt("2026-10-07 14:53:48.542682") and row["tz_known"]
+    assert (row["process"], row["sender"], row["pid"], row["thread"]) == (
+        "logger",
+        "logger",
+        5856,
+        2093925,
+    )
+    assert (row["level"], row["event_type"], row["message"]) == (
+        "default",
+        "logEvent",
+        "4n6time-test-marker",
+    )
+    assert row["subsystem"] is None and row["boot_id"] == "BDC29971B7954B4C84BB0F66C67C7F58"
+    old_text = s.UNIFIEDLOG_JSONL.replace(',"timestamp":"2026-10-07T14:53:48.542682112Z"', "")
+    old = parse_text(old_text).events.row(0, named=True)
+    # Only the float `time`: exact to the float's precision (a few hundred ns).
+    assert abs((old["timestamp"] - row["timestamp"]).total_seconds()) < 1e-6
+
+
+def test_relevant_only_prefilter_keeps_accounting_exact():
+    text = s.DEFAULT_TRAILER + s.DEFAULT_CFNETWORK + s.DEFAULT_MULTILINE
+    result = parse_text(text, options=ReadOptions())
+    assert result.counts.events == 5 and result.counts.irrelevant == 4
+    assert result.events["process"].to_list() == ["cloudd"]  # its message has "Task <"
+    assert result.counts.lines_total == physical_lines(text)
