@@ -11,8 +11,8 @@ import random
 import zlib
 
 from traceview.simulate.catalog import BUILDERS
-from traceview.simulate.scenario import ERAS, Scenario
 from traceview.simulate.styles import STYLES
+from traceview.simulate.timeline import ERAS, Scenario
 from traceview.simulate.truth import truth
 from traceview.simulate.writer import render, write
 

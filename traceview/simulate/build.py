@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from traceview.simulate import scenario as s
+from traceview.simulate import timeline as s
 
 BASE_EPOCH = 1773479525.0  # 2026-03-14 09:12:05 UTC
 ERA_TZ = {"12": 120, "13-16": -240, "17+": 60}

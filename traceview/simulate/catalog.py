@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable
 
 from traceview.simulate import build as b
-from traceview.simulate import scenario as s
+from traceview.simulate import timeline as s
 
 SID = "com.example.photosync.uploads"
 Builder = Callable[[str, random.Random], s.Scenario]

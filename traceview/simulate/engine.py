@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from traceview.simulate import scenario as s
+from traceview.simulate import timeline as s
 from traceview.simulate.entries import Collector, Entry
 from traceview.simulate.lines import AppLines, Daemon
 from traceview.simulate.system import System, end_reason

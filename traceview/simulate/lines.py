@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from traceview.simulate import entries as e
 from traceview.simulate.entries import Collector
-from traceview.simulate.scenario import App, TaskSpec
+from traceview.simulate.timeline import App, TaskSpec
 
 DESCRIPTIONS = {-999: "cancelled", -997: "Lost connection to background transfer service"}
 KIND_WORDS = {"upload": "Upload", "download": "Download", "data": "Data"}

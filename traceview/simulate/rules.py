@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from traceview.simulate.engine import ProcessRun, World
-from traceview.simulate.scenario import Scenario
+from traceview.simulate.timeline import Scenario
 
 Check = Callable[[Scenario, World, list[dict]], bool]
 

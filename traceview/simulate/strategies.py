@@ -12,7 +12,7 @@ import random
 from typing import TYPE_CHECKING
 
 from traceview.simulate import build as b
-from traceview.simulate import scenario as s
+from traceview.simulate import timeline as s
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from traceview.simulate import entries as e
 from traceview.simulate.entries import Collector
-from traceview.simulate.scenario import App
+from traceview.simulate.timeline import App
 
 SIGNAL_NAMES = {
     5: "SIGTRAP",

@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from traceview.simulate.engine import ProcessRun, TaskRun, World, play
 from traceview.simulate.rules import implied_rules
-from traceview.simulate.scenario import Scenario
+from traceview.simulate.timeline import Scenario
 
 CANCEL_REASONS = {
     0: "user_force_quit",

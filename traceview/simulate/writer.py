@@ -13,7 +13,7 @@ from traceview.simulate import styles
 from traceview.simulate.engine import play
 from traceview.simulate.entries import Entry
 from traceview.simulate.noise import noise_frame
-from traceview.simulate.scenario import Scenario
+from traceview.simulate.timeline import Scenario
 
 CHUNK_ROWS = 200_000
 SPAN_MARGIN_US = 5_000_000  # noise also before the first and after the last scenario line
@@ -47,6 +47,8 @@ def scenario_frame(scn: Scenario, entries: list[Entry], seed: int) -> pl.DataFra
 
 
 def _noise(scenario: pl.DataFrame, count: int, seed: int) -> pl.DataFrame:
+    if count <= 0:
+        return pl.DataFrame(schema=styles.FRAME_SCHEMA)
     if scenario.is_empty():
         first = last = 0
     else:
