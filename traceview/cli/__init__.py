@@ -19,6 +19,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each module adds its command(s) to `app`; imported here so `app` is complete on use.
+    from traceview.cli import compare  # noqa: F401
     from traceview.cli import coverage  # noqa: F401
     from traceview.cli import events  # noqa: F401
     from traceview.cli import rules  # noqa: F401
