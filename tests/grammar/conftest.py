@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # corpus.py, templates.py
 
-from traceview.signals import parse_message  # noqa: E402
+from traceview.signals import parse_message
 
 
 def signal_of(message: str, process: str) -> dict[str, Any]:

@@ -134,7 +134,7 @@ CASES = [
             "bytes_sent": 221,
             "bytes_received": 1214,
             "duration_seconds": 0.011,
-            "detail": 'transaction_duration_ms=11, response_status=200, connection=9, '
+            "detail": "transaction_duration_ms=11, response_status=200, connection=9, "
             'protocol="http/1.1", cache_hit=true',
         },
     ),
@@ -193,7 +193,8 @@ CASES = [
         },
     ),
     (
-        "Task <F4F00CED-2D6C-4955-B8AC-60843155F10B>.<4> HTTP load failed (error code: -999 [1:89])",
+        "Task <F4F00CED-2D6C-4955-B8AC-60843155F10B>.<4> HTTP load failed (error code: -999 "
+        "[1:89])",
         {
             "kind": "task_load_failed",
             "task_uuid": "F4F00CED-2D6C-4955-B8AC-60843155F10B",
@@ -204,7 +205,8 @@ CASES = [
     # §2.7 aws-sdk-ios#1224: the source line is cut after `.mov` (no closing brace, no [-999])
     (
         "Task <616594A2-290C-486E-9EDD-7ECEF7143F6A>.<219> load failed with error Error "
-        'Domain=NSURLErrorDomain Code=-999 "(null)" UserInfo={NSURLErrorBackgroundTaskCancelledReasonKey=0, '
+        'Domain=NSURLErrorDomain Code=-999 "(null)" '
+        "UserInfo={NSURLErrorBackgroundTaskCancelledReasonKey=0, "
         "NSErrorFailingURLStringKey=https://eu-hermes-discovery-kit.s3-eu-west-1.amazonaws.com/eu/main/"
         "2014_07_14_11_21_27/videos/117546/425029/vdr/1234567890_part_2.mov",
         {
@@ -230,7 +232,8 @@ CASES = [
 # §2.7 httptransfertasks#10, one message over several lines (as it arrives from the readers)
 FORCE_QUIT_999 = (
     "Task <AD3AD8D1-EC64-4E2E-95C8-FBA0A12585A2>.<7> load failed with error Error "
-    'Domain=NSURLErrorDomain Code=-999 "(null)" UserInfo={NSURLErrorBackgroundTaskCancelledReasonKey=0, \n'
+    'Domain=NSURLErrorDomain Code=-999 "(null)" '
+    "UserInfo={NSURLErrorBackgroundTaskCancelledReasonKey=0, \n"
     "\n"
     "_NSURLErrorRelatedURLSessionTaskErrorKey=(\n"
     '    "BackgroundDownloadTask <AD3AD8D1-EC64-4E2E-95C8-FBA0A12585A2>.<7>",\n'
@@ -281,7 +284,9 @@ def test_lost_connection_to_daemon_is_a_background_data_task(signal):
 
 def test_nsurlsessiond_speaks_cfnetwork_too(signal):
     # §1.1: the daemon logs the same resuming line as the app
-    got = signal("Task <30768301-CCBD-47EA-90CD-FBD5AC72F6C4>.<1605> resuming, QOS(0x9)", "nsurlsessiond")
+    got = signal(
+        "Task <30768301-CCBD-47EA-90CD-FBD5AC72F6C4>.<1605> resuming, QOS(0x9)", "nsurlsessiond"
+    )
     assert (got["kind"], got["family"]) == ("task_resuming", "cfnetwork")
 
 

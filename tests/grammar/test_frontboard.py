@@ -75,7 +75,12 @@ CASES = [
     # §3.3 verbatim
     (
         "[application<com.AppCo.MyApp>:432] Setting process task state to: Running",
-        {"kind": "fb_task_state", "bundle_id": "com.AppCo.MyApp", "target_pid": 432, "state": "Running"},
+        {
+            "kind": "fb_task_state",
+            "bundle_id": "com.AppCo.MyApp",
+            "target_pid": 432,
+            "state": "Running",
+        },
     ),
     (
         "[application<com.AppCo.MyApp>:432] Setting process task state to: Not Running",
@@ -98,15 +103,27 @@ CASES = [
     # §11.4 templates
     (
         "[app<com.hightowerai.MobileJarvisNative>:1766] Bootstrap success!",
-        {"kind": "fb_bootstrap_success", "bundle_id": "com.hightowerai.MobileJarvisNative", "target_pid": 1766},
+        {
+            "kind": "fb_bootstrap_success",
+            "bundle_id": "com.hightowerai.MobileJarvisNative",
+            "target_pid": 1766,
+        },
     ),
     (
         "[app<com.hightowerai.MobileJarvisNative>:1766] Connection established.",
-        {"kind": "fb_connected", "bundle_id": "com.hightowerai.MobileJarvisNative", "target_pid": 1766},
+        {
+            "kind": "fb_connected",
+            "bundle_id": "com.hightowerai.MobileJarvisNative",
+            "target_pid": 1766,
+        },
     ),
     (
         "[app<com.hightowerai.MobileJarvisNative>:1766] Connection to remote process established!",
-        {"kind": "fb_connected", "bundle_id": "com.hightowerai.MobileJarvisNative", "target_pid": 1766},
+        {
+            "kind": "fb_connected",
+            "bundle_id": "com.hightowerai.MobileJarvisNative",
+            "target_pid": 1766,
+        },
     ),
     (
         "[0x86d0e3a80:(FBSceneManager):sceneID:com.hightowerai.MobileJarvisNative-default] Sending "
@@ -206,7 +223,8 @@ CASES = [
         },
     ),
     (
-        '[application<com.AppCo.MyApp>:432] Process exited: <FBProcessExitContext; watchdog ("watchdog '
+        "[application<com.AppCo.MyApp>:432] Process exited: <FBProcessExitContext; watchdog "
+        '("watchdog '
         'provision violated")>.',
         {
             "kind": "fb_process_exited",

@@ -23,7 +23,8 @@ CASES = [
     (
         f"NDSession <{S}> Session <{S}> is for <{B}>.<{SID}> using resource timeout: 14400.000000, "
         "request timeout: 60.000000 allowsCellularAccess: 1, allowsExpensiveAccess: 1, "
-        "_sourceApplicationBundleIdentifier: (null), _sourceApplicationSecondaryIdentifier: (null), "
+        "_sourceApplicationBundleIdentifier: (null), _sourceApplicationSecondaryIdentifier: "
+        "(null), "
         "hasSqliteSupport: 1",
         {
             "kind": "session_configured",
@@ -71,8 +72,7 @@ CASES = [
     ),
     # ---- tasks (verbatim §1.1, §1.2, §1.6, §1.8) ----
     (
-        "Task <32C7D3A2-5DE5-44D9-A2B1-E8AE6D9B8CD1>.<1> is for "
-        f"<{B}>.<{SID}>.<1>",
+        f"Task <32C7D3A2-5DE5-44D9-A2B1-E8AE6D9B8CD1>.<1> is for <{B}>.<{SID}>.<1>",
         {
             "kind": "task_registered",
             "task_uuid": "32C7D3A2-5DE5-44D9-A2B1-E8AE6D9B8CD1",
@@ -141,7 +141,8 @@ CASES = [
         {"kind": "task_will_begin", "task_uuid": T, "task_number": 1605},
     ),
     (
-        f"Task <{T}>.<1605> {{strength 1, tls 8, ct 0, sub 0, sig 0, ciphers 1, bundle 0, builtin 0}}",
+        f"Task <{T}>.<1605> {{strength 1, tls 8, ct 0, sub 0, sig 0, ciphers 1, bundle 0, builtin "
+        "0}",
         {
             "kind": "task_ats",
             "task_uuid": T,
@@ -214,7 +215,8 @@ CASES = [
     ),
     # ---- legacy and bookkeeping (verbatim §1.2, §1.5, §1.9) ----
     (
-        'Task 1 for client <CFString 0x7fa810c047d0 [0x1073daa40]>{contents = "com.apple.mobileassetd"}'
+        "Task 1 for client <CFString 0x7fa810c047d0 [0x1073daa40]>{contents = "
+        '"com.apple.mobileassetd"}'
         " completed with error - code: -999",
         {
             "kind": "task_legacy_completed",
@@ -327,4 +329,6 @@ def test_daemon_only_lines_are_not_read_in_the_app(signal):
     from traceview.signals import parse_message
 
     assert parse_message(f"Task <{T}>.<1605> will begin", "BackgroundBackup") is None
-    assert parse_message(f"Creating session with identifier: {SID} for bundle id: {B}", "App") is None
+    assert (
+        parse_message(f"Creating session with identifier: {SID} for bundle id: {B}", "App") is None
+    )

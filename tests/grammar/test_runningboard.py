@@ -58,7 +58,8 @@ CASES = [
     (
         "Acquiring assertion targeting application<com.elsystm.elsystm> from originator "
         "[daemon<com.apple.SpringBoard>:59] with description <RBSAssertionDescriptor| "
-        '"FBApplicationProcess" ID:32-59-4103 target:application<com.elsystm.elsystm> attributes:[\n'
+        '"FBApplicationProcess" ID:32-59-4103 target:application<com.elsystm.elsystm> '
+        "attributes:[\n"
         "\t<RBSRunningReasonAttribute| runningReason:10000>,\n"
         "\t<RBSPreventIdleSleepGrant>,\n"
         "\t<RBSDefineRelativeStartTimeGrant>,\n"
@@ -91,7 +92,8 @@ CASES = [
             "bundle_id": "com.hightowerai.MobileJarvisNative",
             "target_pid": 1766,
             "requester": "com.hightowerai.MobileJarvisNative",
-            "assertion_name": "Shared Background Assertion 0 for com.hightowerai.MobileJarvisNative",
+            "assertion_name": "Shared Background Assertion 0 for "
+            "com.hightowerai.MobileJarvisNative",
             "assertion_reason": "reason:FinishTask",
             "detail": "33-1766-1992938",
         },
@@ -111,7 +113,8 @@ CASES = [
             "target_pid": 13783,
             "requester": "com.apple.coreservices.launchservicesd",
             "assertion_name": "frontmost:13783",
-            "assertion_reason": 'domain:"com.apple.launchservicesd" name:"RoleUserInteractiveFocal"',
+            "assertion_reason": 'domain:"com.apple.launchservicesd" '
+            'name:"RoleUserInteractiveFocal"',
             "detail": "179-86-11800",
         },
     ),
@@ -181,7 +184,11 @@ CASES = [
     (
         "Setting client for [app<com.hightowerai.MobileJarvisNative(BED36376-5A4B-42A9-9620-"
         "6AE0BC5F0283)>:1766] as ready",
-        {"kind": "rb_client_ready", "bundle_id": "com.hightowerai.MobileJarvisNative", "target_pid": 1766},
+        {
+            "kind": "rb_client_ready",
+            "bundle_id": "com.hightowerai.MobileJarvisNative",
+            "target_pid": 1766,
+        },
     ),
     (
         "Calculated state for application<app.alextran.immich>: running-active (role: "
@@ -194,7 +201,8 @@ CASES = [
         },
     ),
     (
-        "Calculated state for xpcservice<com.apple.WebKit.WebContent([application<com.xxx.xxx>:716])>"
+        "Calculated state for "
+        "xpcservice<com.apple.WebKit.WebContent([application<com.xxx.xxx>:716])>"
         ":717: none (role: None)",
         {
             "kind": "rb_state",
@@ -239,7 +247,7 @@ CASES = [
         "context <RBSTerminateContext| code:0xBADDD15C explanation:CacheDeleteAppContainerCaches "
         "requesting termination assertion for br.paker.Calendr reportType:None "
         "maxTerminationResistance:NonInteractive attrs:[\n"
-        '\t<RBSPreventLaunchLimitation| <RBSProcessPredicate <RBSProcessBundleIdentifierPredicate '
+        "\t<RBSPreventLaunchLimitation| <RBSProcessPredicate <RBSProcessBundleIdentifierPredicate "
         '"br.paker.Calendr">> allow:(null)>\n'
         "\t]>",
         {
@@ -273,7 +281,8 @@ CASES = [
     (
         "[app<com.mycompany.backgrounddemo(BED36376-5A4B-42A9-9620-6AE0BC5F0283)>:12648] "
         "Terminating with context: <RBSTerminateContext| domain:15 code:0x2182BAD3 "
-        "explanation:com.apple.nsurlsessiond.handlesession com.mycompany.backgrounddemo.background1 "
+        "explanation:com.apple.nsurlsessiond.handlesession "
+        "com.mycompany.backgrounddemo.background1 "
         "reportType:CrashLog maxTerminationResistance:Interactive>",
         {
             "kind": "rb_terminating",
@@ -385,7 +394,8 @@ def test_runningboard_message(signal, message, expected):
         (
             "",  # §3.13: message echoed with its (sender) [subsystem:category] prefix
             "(RunningBoardServices) [com.apple.runningboard:process] Hit the server for a process "
-            "handle 9452c95000067ab that resolved to: [application<org.nativescript.nssvgtest>:26539]",
+            "handle 9452c95000067ab that resolved to: "
+            "[application<org.nativescript.nssvgtest>:26539]",
             "org.nativescript.nssvgtest",
             26539,
         ),
