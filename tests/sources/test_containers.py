@@ -300,3 +300,31 @@ def test_relevant_only_keeps_only_prefiltered_events():
     assert result.counts.irrelevant > 0
     assert len(result.events) == result.counts.events - result.counts.irrelevant
     assert set(result.events["process"]) <= {"nsurlsessiond", "BackgroundBackup", "hootowl"}
+
+
+def test_extracted_sysdiagnose_folder(tmp_path):
+    root = tmp_path / SYSDIAGNOSE
+    (root / "logs" / "SystemVersion").mkdir(parents=True)
+    version = {"ProductVersion": "15.7.6", "BuildVersion": "19H349"}
+    (root / "logs" / "SystemVersion" / "SystemVersion.plist").write_bytes(plistlib.dumps(version))
+    # Shape of remotectl_dumpstate.txt as in an mvt test fixture (public file 61530093739).
+    (root / "remotectl_dumpstate.txt").write_text(
+        "\tProperties: {\n\t\tProductType => iPhone12,1\n"
+    )
+    (root / "relay.log").write_text(s.RELAY_CFNETWORK)
+    result = read_inputs([root], ALL)
+    info = result.inputs[0]
+    assert (info.format, info.os_version, info.device_model) == (
+        "sysdiagnose",
+        "15.7.6",
+        "iPhone12,1",
+    )
+    assert info.members == ("relay.log",)
+    assert result.events["timestamp"].dt.year().unique().to_list() == [2023]
+    assert result.counts.skipped_files == 2  # the plist and the dumpstate are not log exports
+
+
+def test_relay_fractional_seconds():
+    line = s.RELAY_NSURLSESSIOND.replace("10:04:37 ", "10:04:37.250000 ")
+    row = parse_text(line, options=ReadOptions(year=2019, relevant_only=False)).events.row(0)
+    assert row[0] == datetime.datetime(2019, 3, 26, 10, 4, 37, 250000)

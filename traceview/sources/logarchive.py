@@ -9,7 +9,9 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from traceview.errors import InputError
 from traceview.sources.collect import Collector
@@ -55,15 +57,20 @@ def needs_mac(archive: Path, shown_as: str | None = None) -> InputError:
 
 def stream_with_log(archive: Path, source: str, state: InputState, collector: Collector) -> None:
     """macOS only: `log show --archive` piped through the NDJSON reader."""
-    with subprocess.Popen(
-        log_show_command(archive), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    ) as process:
-        assert process.stdout is not None and process.stderr is not None
+    # stderr goes to a file: a full stderr pipe would block `log` while we read stdout.
+    command = log_show_command(archive)
+    with (
+        tempfile.TemporaryFile() as errors,
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as process,
+    ):
+        assert process.stdout is not None
         emit = collector.open_leaf(state.index, source, "ndjson", True, state.tally)
         reader = NdjsonReader("ndjson", source, state.tally, emit, collector.options.relevant_only)
-        for lines, first, final in line_chunks(peek(process.stdout, source)):  # type: ignore[arg-type]
+        for lines, first, final in line_chunks(peek(cast(BinaryIO, process.stdout), source)):
             reader.feed(lines, first, final)
-        error = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        process.wait()
+        errors.seek(0)
+        error = errors.read().decode("utf-8", "replace").strip().splitlines()
     if process.returncode:
         detail = error[0] if error else f"exit status {process.returncode}"
         raise InputError(f"{archive}: `log show --archive` failed: {detail}")

@@ -67,9 +67,10 @@ class NdjsonReader:
         events = self.to_events(decoded).with_columns(source=pl.lit(self.source))
         no_time = events["timestamp"].is_null()
         if no_time.any():
-            for line in events.filter(no_time)["line"].to_list():
+            bad = objects.join(events.filter(no_time).select("line"), on="line", how="semi")
+            for line, text in bad.select("line", "text").iter_rows():
                 self.tally.add_malformed(
-                    self.source, line, "", "JSON object without a valid timestamp"
+                    self.source, line, text, "JSON object without a valid timestamp"
                 )
             events = events.filter(~no_time)
         self.tally.events += len(events)

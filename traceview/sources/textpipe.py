@@ -63,8 +63,8 @@ class TextFormat:
         head = "(?s)^(?P<prefix>" + self.fields[5 : -len(MESSAGE_TAIL)] + ")"
         groups = texts.str.extract_groups(head).struct.unnest()
         message = texts.str.slice(groups["prefix"].str.len_chars())
-        message = pl.select(pl.when(groups["prefix"].is_null()).then(None).otherwise(message))
-        return groups.drop("prefix").with_columns(message=message.to_series())
+        matched = pl.when(pl.col("prefix").is_not_null()).then(pl.lit(message))
+        return groups.with_columns(message=matched).drop("prefix")
 
 
 EventsSink = Callable[[pl.DataFrame], None]
