@@ -23,7 +23,10 @@ from traceview.report import (
 def compare_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="BASE NEW: saved JSON reports or log inputs (with --by: any number)."),
+        typer.Argument(
+            metavar="BASE NEW",
+            help="Saved JSON reports or log inputs (with --by: any number of them).",
+        ),
     ],
     html_out: Annotated[
         Path | None, typer.Option("--html", help="Write the comparison as HTML here.")
