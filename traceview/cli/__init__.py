@@ -30,7 +30,8 @@ def main() -> None:
     """Entry point: runs the app, turning TraceviewError into a one-line message and exit 2."""
     _register()
     try:
-        app(standalone_mode=False)
+        returned = app(standalone_mode=False)  # non-standalone click returns typer.Exit's code
+        sys.exit(returned if isinstance(returned, int) else 0)
     except TraceviewError as error:
         err.print(f"traceview: {error}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(error.exit_code)
