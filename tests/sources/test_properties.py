@@ -160,3 +160,42 @@ def test_ndjson_any_key_order_missing_keys_and_exact_u64(objects, data):
     events = result.events.sort("line")
     assert events["activity_id"].to_list() == [obj["activityIdentifier"] for obj in objects]
     assert events["message"].to_list() == [obj["eventMessage"] for obj in objects]
+
+
+JSON_OBJECTS = [s.JSON_IOS16.strip().rstrip(","), s.JSON_CFNETWORK.strip(), s.JSON_OLD_KEYS.strip()]
+
+
+@SETTINGS
+@given(
+    picks=st.lists(st.sampled_from(JSON_OBJECTS), max_size=8),
+    block=st.integers(1, 400),
+    banner=st.booleans(),
+    broken=st.booleans(),
+)
+def test_json_array_accounting_and_block_size_independence(picks, block, banner, broken):
+    import io
+
+    from traceview.sources.jsonarray import JsonArrayReader
+    from traceview.sources.streams import Opened
+
+    body = "[" + ",".join(picks) + "]\n"
+    if broken and picks:
+        body = body[: len(body) * 2 // 3]  # a truncated export
+    text = ("Filtering the log data using a predicate\n" if banner else "") + body
+
+    def read(block_bytes: int):
+        tally, frames = Tally(), []
+        opened = Opened("x", b"", io.BytesIO(text.encode()))
+        JsonArrayReader(opened, "x", tally, frames.append, block_bytes).read()
+        lines = sorted(line for frame in frames for line in frame["line"].to_list())
+        return tally.frozen(), lines
+
+    small, whole = read(block), read(1 << 20)
+    assert small == whole
+    counts = small[0]
+    assert counts.lines_total == physical_lines(text)
+    assert counts.lines_total == (
+        counts.events + counts.continuation + counts.banner + counts.malformed
+    )
+    if not broken:
+        assert counts.events == len(picks) and counts.malformed == 0

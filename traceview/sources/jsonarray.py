@@ -26,8 +26,16 @@ EventsSink = Callable[[pl.DataFrame], None]
 
 
 class JsonArrayReader:
-    def __init__(self, opened: Opened, source: str, tally: Tally, emit: EventsSink) -> None:
+    def __init__(
+        self,
+        opened: Opened,
+        source: str,
+        tally: Tally,
+        emit: EventsSink,
+        block_bytes: int = CHUNK_BYTES,
+    ) -> None:
         self.opened = opened
+        self.block_bytes = block_bytes
         self.source = source
         self.tally = tally
         self.emit = emit
@@ -64,10 +72,10 @@ class JsonArrayReader:
     def _more(self) -> bool:
         if self.eof:
             return False
-        if self.first_block:
-            raw, self.first_block = self.opened.head, False
-        else:
-            raw = _read_guarded(self.opened.stream, CHUNK_BYTES, self.opened.name)
+        raw = self.opened.head if self.first_block else b""
+        self.first_block = False
+        if not raw:
+            raw = _read_guarded(self.opened.stream, self.block_bytes, self.opened.name)
         text = self.utf8.decode(raw, final=not raw)
         self.eof = not raw
         self.buffer = self.buffer[self.pos :] + text

@@ -116,7 +116,8 @@ class TextReader:
         frame = frame.select("text", "line").with_columns(kind=kind.cast(pl.Int8))
         group = (pl.col("kind") != OTHER).cast(pl.Int64).cum_sum()
         frame = frame.with_columns(group=group)
-        return frame.with_columns(head=pl.col("kind").first().over("group"))
+        head = pl.when(pl.col("kind") != OTHER).then(pl.col("kind")).forward_fill()
+        return frame.with_columns(head=head.fill_null(OTHER))
 
     def _process(self, frame: pl.DataFrame) -> None:
         outside = frame.filter(pl.col("head") != START)
