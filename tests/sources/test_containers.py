@@ -328,3 +328,12 @@ def test_relay_fractional_seconds():
     line = s.RELAY_NSURLSESSIOND.replace("10:04:37 ", "10:04:37.250000 ")
     row = parse_text(line, options=ReadOptions(year=2019, relevant_only=False)).events.row(0)
     assert row[0] == datetime.datetime(2019, 3, 26, 10, 4, 37, 250000)
+
+
+def test_folder_holding_a_sysdiagnose_archive_reads_it(tmp_path):
+    archive = _sysdiagnose(tmp_path, {"logs/xcode.log": s.XCODE_TRUSTKIT.encode()})
+    (tmp_path / "notes.txt").write_text("taken after the upload stalled\n")
+    result = read_inputs([tmp_path], ALL)
+    assert result.inputs[0].format == "directory"
+    assert result.counts.events == 2 and result.counts.skipped_files == 1
+    assert result.events["source"][0] == f"{archive}!{SYSDIAGNOSE}/logs/xcode.log"

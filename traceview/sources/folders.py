@@ -12,7 +12,7 @@ from pathlib import Path
 from traceview.sources import logarchive, sysdiagnose
 from traceview.sources.collect import Collector
 from traceview.sources.reader import InputState, is_readable_head, read_opened
-from traceview.sources.sniff import looks_like_logarchive, looks_like_sysdiagnose
+from traceview.sources.sniff import is_tar, looks_like_logarchive, looks_like_sysdiagnose
 from traceview.sources.streams import open_input
 
 
@@ -69,6 +69,9 @@ def _read_file(path: Path, root: Path, state: InputState, collector: Collector) 
         state.tally.skipped_files += 1
         return
     with open_input(path) as opened:
+        if is_tar(opened.head):  # e.g. a folder of sysdiagnose archives
+            sysdiagnose.read_tar(opened, str(path), state, collector)
+            return
         if not is_readable_head(opened.head, str(path)):
             state.tally.skipped_files += 1
             return

@@ -2,6 +2,9 @@
 
 Text is read in blocks of CHUNK_BYTES cut at a newline, decoded with errors="replace" and split
 into a polars String column, so no Python loop ever runs per line.
+
+A truncated or corrupt gzip stream is an InputError naming the file (nothing of that input is
+reported): a silently partial log would make a transfer look unfinished when it was not.
 """
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ class Budget:
 def read_tar(
     opened: Opened, name: str, state: InputState, collector: Collector, limits: Limits = LIMITS
 ) -> None:
-    state.format = "sysdiagnose"
+    state.format = state.format or "sysdiagnose"  # a folder holding an archive stays a folder
     note_name_metadata(name, state, collector)
     compressed = os.path.getsize(name) if os.path.isfile(name) else None
     budget = Budget(name, compressed, limits)
