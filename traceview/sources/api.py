@@ -12,7 +12,7 @@ from traceview.sources import folders, sysdiagnose
 from traceview.sources.collect import Collector
 from traceview.sources.reader import InputState, read_opened
 from traceview.sources.results import LineCounts, ReadOptions, ReadResult, Tally
-from traceview.sources.sniff import is_tar, looks_like_logarchive, sniff_head
+from traceview.sources.sniff import is_tar, sniff_head
 from traceview.sources.streams import STDIN, open_input, peek
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -97,6 +97,3 @@ def _add(total: Tally, part: Tally) -> None:
     for name in LineCounts.__dataclass_fields__:
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.malformed_lines.extend(part.malformed_lines)
-
-
-__all__ = ["looks_like_logarchive", "parse_text", "read_inputs", "sniff"]

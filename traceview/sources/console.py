@@ -7,6 +7,7 @@ instead of TABs. The layout is decided once per input from its first lines (`lay
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,10 +58,12 @@ class ConsoleLayout:
 
 def layout_for(sample: Sequence[str]) -> ConsoleLayout:
     """Pick the layout that the most of the first lines agree on."""
-    tabbed = [line for line in sample if "\t" in line and _starts(line, ConsoleLayout(tabs=True))]
+    tabbed = [line for line in sample if _starts(line, ConsoleLayout(tabs=True))]
+    # Any tabbed entry line fits the time-last start; it is that layout only if none has the
+    # time in its second column.
     tabbed_last = [line for line in sample if _starts(line, ConsoleLayout(True, True))]
     if tabbed or tabbed_last:
-        time_last = len(tabbed_last) > len(tabbed) and not tabbed
+        time_last = not tabbed
         lines = tabbed_last if time_last else tabbed
         widths = [
             len(line.split("\t")) - (1 if line.split("\t")[0].isdigit() else 0) for line in lines
@@ -73,8 +76,6 @@ def layout_for(sample: Sequence[str]) -> ConsoleLayout:
 
 
 def _starts(line: str, layout: ConsoleLayout) -> bool:
-    import re
-
     return re.match(layout.entry_start(), line) is not None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from traceview.errors import UnknownFormatError
 from traceview.sources import console, logshow, relay
@@ -67,10 +66,6 @@ def read_opened(opened: Opened, source: str, state: InputState, collector: Colle
 
 def is_readable_head(head: bytes, name: str) -> bool:
     try:
-        return sniff_head(head, name) not in ("sysdiagnose",)
+        return sniff_head(head, name) != "sysdiagnose"
     except UnknownFormatError:
         return False
-
-
-def as_source(path: Path | str) -> str:
-    return str(path)
