@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -12,7 +13,14 @@ from report.golden import assert_golden, console_text, fixed_console
 import traceview.compare as compare_module
 from traceview.cli import main
 from traceview.compare import compare, compare_matrix, load_report
-from traceview.report import render_compare_terminal, render_matrix_terminal, report_to_json
+from traceview.model import Finding, InputInfo, Severity
+from traceview.report import (
+    render_compare_html,
+    render_compare_terminal,
+    render_matrix_html,
+    render_matrix_terminal,
+    report_to_json,
+)
 
 
 def _run(args: list[str], capsys, monkeypatch) -> tuple[int, str, str]:
@@ -116,3 +124,26 @@ def test_matrix_text_matches_gold() -> None:
     console = fixed_console()
     render_matrix_terminal(compare_matrix([seed_report(), legacy_report()]), console)
     assert_golden("ios12_to_ios17", "matrix.txt", console_text(console))
+
+
+def test_compare_html_matches_gold() -> None:
+    assert_golden(
+        "ios12_to_ios17",
+        "compare.html",
+        render_compare_html(compare(legacy_report(), seed_report())),
+    )
+
+
+def test_compare_html_escapes_labels_and_rule_names() -> None:
+    evil = "<script>alert(1)</script>"
+    nameless = dataclasses.replace(
+        seed_report(),
+        device={},
+        inputs=(InputInfo(f"/logs/{evil}.log", "log_show", None, None, 1),),
+        findings=(Finding(evil, Severity.ERROR, "x"),),
+    )
+    page = render_compare_html(compare(legacy_report(), nameless))
+    matrix_page = render_matrix_html(compare_matrix([legacy_report(), nameless]))
+    for text in (page, matrix_page):
+        assert "<script>alert" not in text and text.count("<script") == 2
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -21,7 +21,7 @@ def render_matrix_html(matrix: Matrix) -> str:
             "section",
             {"class_": "step"},
             tag("h2", None, f"{s.base.label} → {s.new.label}"),
-            *comparison_sections(s)[2:],
+            *_step_sections(s),
         )
         for s in matrix.steps
     ]
@@ -38,6 +38,12 @@ def _table(headers: list[str], rows: list[list[object]], cls: str = "plain") -> 
 def _delta(text: str, worse: bool | None) -> Safe:
     cls = None if worse is None else ("delta-worse" if worse else "delta-better")
     return tag("span", {"class_": cls}, text)
+
+
+def _step_sections(c: Comparison) -> list[Safe]:
+    """Verdict, findings and coverage: the matrix table already shows outcomes and timings."""
+    verdict, _outcomes, _timings, rules, coverage = comparison_sections(c)
+    return [verdict, rules, coverage]
 
 
 def comparison_sections(c: Comparison) -> list[Safe]:
@@ -79,7 +85,9 @@ def comparison_sections(c: Comparison) -> list[Safe]:
         ]
         for r in c.rules
     ]
+    # Verdict first: it is what a reader acts on; the tables below are its evidence.
     return [
+        _verdict(c),
         tag(
             "section",
             None,
@@ -101,7 +109,6 @@ def comparison_sections(c: Comparison) -> list[Safe]:
             else tag("p", {"class_": "empty"}, "No findings on either side."),
         ),
         _coverage(c),
-        _verdict(c),
     ]
 
 
