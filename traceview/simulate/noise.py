@@ -133,6 +133,7 @@ def variant_table(seed: int) -> pl.DataFrame:
                     "process": source.process,
                     "pid": source.pid,
                     "tid": tid,
+                    "tid_hex": f"{tid:x}",
                     "level": source.level,
                     "sender": source.sender,
                     "subsystem": source.subsystem,
@@ -144,11 +145,29 @@ def variant_table(seed: int) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
-def noise_frame(count: int, start_us: int, end_us: int, seed: int) -> pl.DataFrame:
-    """`count` noise entries with times spread over [start_us, end_us], in time order."""
+@dataclass(frozen=True)
+class NoisePlan:
+    """Which variant each noise line uses and when it happens; rows are built per slice."""
+
+    table: pl.DataFrame
+    picks: np.ndarray
+    times: np.ndarray  # sorted UTC microseconds
+
+    @property
+    def count(self) -> int:
+        return len(self.picks)
+
+    def rows(self, lo: int, hi: int) -> pl.DataFrame:
+        """Noise lines lo..hi-1 as a frame (with `t_us`)."""
+        frame = self.table[self.picks[lo:hi]]
+        return frame.with_columns(pl.Series("t_us", self.times[lo:hi]))
+
+
+def noise_plan(count: int, start_us: int, end_us: int, seed: int) -> NoisePlan:
+    """`count` noise lines with times spread over [start_us, end_us]."""
     table = variant_table(seed)
     gen = np.random.default_rng(seed)
     weights = table["weight"].to_numpy().astype(np.float64)
     picks = gen.choice(len(table), size=count, p=weights / weights.sum())
     times = np.sort(gen.integers(start_us, max(end_us, start_us + 1), size=count, dtype=np.int64))
-    return table.drop("weight")[picks].with_columns(pl.Series("t_us", times))
+    return NoisePlan(table.drop("weight"), picks, times)

@@ -27,6 +27,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from traceview.simulate.engine import ProcessRun, TaskRun, World, play
+from traceview.simulate.entries import Entry
 from traceview.simulate.rules import implied_rules
 from traceview.simulate.timeline import Scenario
 
@@ -102,16 +103,20 @@ def process_truth(scn: Scenario, proc: ProcessRun, style: str) -> dict[str, obje
     }
 
 
-def _logged(world: World, scn: Scenario) -> list[TaskRun]:
-    """Tasks the log mentions (a task touched by no step never appears)."""
-    touched = {getattr(step, "number", None) for step in scn.timeline}
-    return [run for number, run in sorted(world.tasks.items()) if number in touched]
+def _logged(world: World, entries: list[Entry]) -> list[TaskRun]:
+    """Tasks whose `Task <UUID>.<n>` the log prints (a task seen only in markers has no UUID)."""
+    text = "\n".join(entry.message for entry in entries)
+    return [
+        run
+        for _, run in sorted(world.tasks.items())
+        if f"Task <{run.spec.uuid}>.<{run.spec.number}>" in text
+    ]
 
 
 def truth(scn: Scenario, style: str = "default") -> dict[str, list]:
     """{"tasks": [...], "processes": [...], "rules": [...]} for the scenario's log."""
-    _, world = play(scn)
-    tasks = [task_truth(scn, run) for run in _logged(world, scn)]
+    entries, world = play(scn)
+    tasks = [task_truth(scn, run) for run in _logged(world, entries)]
     processes = [process_truth(scn, proc, style) for proc in world.processes]
     return {
         "tasks": tasks,

@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import random
 from collections import Counter
+from collections.abc import Iterator
 from typing import IO
 
+import numpy as np
 import polars as pl
 
 from traceview.simulate import styles
 from traceview.simulate.engine import play
 from traceview.simulate.entries import Entry
-from traceview.simulate.noise import noise_frame
+from traceview.simulate.noise import NoisePlan, noise_plan
 from traceview.simulate.timeline import Scenario
 
 CHUNK_ROWS = 200_000
@@ -46,25 +48,28 @@ def scenario_frame(scn: Scenario, entries: list[Entry], seed: int) -> pl.DataFra
     )
 
 
-def _noise(scenario: pl.DataFrame, count: int, seed: int) -> pl.DataFrame:
-    if count <= 0:
-        return pl.DataFrame(schema=styles.FRAME_SCHEMA)
+def _plan(scenario: pl.DataFrame, count: int, seed: int) -> NoisePlan:
     if scenario.is_empty():
         first = last = 0
     else:
         first, last = int(scenario["t_us"].min()), int(scenario["t_us"].max())  # type: ignore[arg-type]
-    frame = noise_frame(count, first - SPAN_MARGIN_US, last + SPAN_MARGIN_US, seed)
-    return frame.with_columns(_tid_hex_bulk(frame["tid"])).select(list(styles.FRAME_SCHEMA))
+    return noise_plan(max(count, 0), first - SPAN_MARGIN_US, last + SPAN_MARGIN_US, seed)
 
 
-def _tid_hex_bulk(tids: pl.Series) -> pl.Expr:
-    # Noise tids come from a small table: format each distinct value once.
-    distinct = tids.unique().to_list()
-    return (
-        pl.col("tid")
-        .replace_strict({v: f"{v:x}" for v in distinct}, return_dtype=pl.String)
-        .alias("tid_hex")
-    )
+def _frames(scn_frame: pl.DataFrame, plan: NoisePlan) -> Iterator[pl.DataFrame]:
+    """Scenario and noise rows merged in time order, CHUNK_ROWS noise lines at a time."""
+    columns = list(styles.FRAME_SCHEMA)
+    scn_times = scn_frame["t_us"].to_numpy()
+    taken = 0
+    for lo in range(0, max(plan.count, 1), CHUNK_ROWS):
+        hi = min(lo + CHUNK_ROWS, plan.count)
+        last_chunk = hi >= plan.count
+        bound = len(scn_times) if last_chunk else int(np.searchsorted(scn_times, plan.times[hi]))
+        parts = [scn_frame.slice(taken, bound - taken)]
+        if hi > lo:
+            parts.append(plan.rows(lo, hi).select(columns))
+        taken = bound
+        yield pl.concat(parts).sort("t_us", maintain_order=True)
 
 
 def _noise_count(
@@ -77,7 +82,7 @@ def _noise_count(
 ) -> int:
     if target_bytes is None:
         return round(noise * scn_frame.height)
-    sample = _noise(scn_frame, 4000, seed + 1)
+    sample = _plan(scn_frame, 4000, seed + 1).rows(0, 4000)
     per_line = (
         sum(len(x) + 1 for x in styles.format_lines(sample, style, scn.tz_minutes, scn.era)) / 4000
     )
@@ -105,12 +110,10 @@ def write(
     entries, _ = play(scn)
     scn_frame = scenario_frame(scn, entries, seed)
     count = _noise_count(scn_frame, style, scn, noise, target_bytes, seed)
-    noise_rows = _noise(scn_frame, count, seed)
-    merged = pl.concat([scn_frame, noise_rows]).sort("t_us", maintain_order=True)
-    _write_frames(scn, style, out, merged)
+    _write_frames(scn, style, out, _frames(scn_frame, _plan(scn_frame, count, seed)))
 
 
-def _write_frames(scn: Scenario, style: str, out: IO[str], merged: pl.DataFrame) -> None:
+def _write_frames(scn: Scenario, style: str, out: IO[str], frames: Iterator[pl.DataFrame]) -> None:
     header = {
         "default": styles.DEFAULT_HEADER,
         "compact": styles.COMPACT_HEADER,
@@ -119,20 +122,19 @@ def _write_frames(scn: Scenario, style: str, out: IO[str], merged: pl.DataFrame)
     if style in header:
         out.write(header[style] + "\n")
     counts: Counter[str] = Counter()
-    first = True
-    for offset in range(0, max(merged.height, 1), CHUNK_ROWS):
-        chunk = merged.slice(offset, CHUNK_ROWS)
+    total = 0
+    for chunk in frames:
         if chunk.is_empty():
-            break
+            continue
         lines = styles.format_lines(chunk, style, scn.tz_minutes, scn.era)
         if style == "json":
-            out.write(("[" if first else ",") + ",".join(lines))
+            out.write(("[" if total == 0 else ",") + ",".join(lines))
         else:
             out.write("\n".join(lines) + "\n")
-        first = False
+        total += chunk.height
         if style == "default":
             counts.update(dict(chunk["level"].value_counts().iter_rows()))
-    _write_end(style, out, merged.height, counts, first)
+    _write_end(style, out, total, counts, total == 0)
 
 
 def _write_end(style: str, out: IO[str], total: int, counts: Counter[str], empty: bool) -> None:
