@@ -82,6 +82,7 @@ def test_matrix_by_os_version(saved, capsys, monkeypatch) -> None:
         (["compare", "only-one.json"], "exactly BASE and NEW"),
         (["compare", "a.json", "b.json", "--fail-on", "sometimes"], "--fail-on takes"),
         (["compare", "/nonexistent/a.json", "/nonexistent/b.json"], "no such file"),
+        (["compare", "--by", "colour", "/nonexistent/a.json"], "--by takes one of"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args, fragment, capsys, monkeypatch) -> None:

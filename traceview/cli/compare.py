@@ -9,7 +9,14 @@ import typer
 
 from traceview.cli import app
 from traceview.cli.console import EXIT_FINDINGS, EXIT_OK, err, out
-from traceview.compare import compare, compare_matrix, fail_reason, load_report
+from traceview.compare import (
+    BY_FIELDS,
+    Comparison,
+    compare,
+    compare_matrix,
+    fail_reason,
+    load_report,
+)
 from traceview.errors import TraceviewError
 from traceview.report import (
     render_compare_html,
@@ -52,7 +59,10 @@ def compare_command(
         raise TraceviewError(
             f"compare takes exactly BASE and NEW (got {len(inputs)}); use --by for more"
         )
+    if by is not None and by not in BY_FIELDS:
+        raise TraceviewError(f"--by takes one of {', '.join(BY_FIELDS)}, not {by!r}")
     reports = [load_report(path) for path in inputs]
+    steps: tuple[Comparison, ...]
     if by is None:
         comparison = compare(reports[0], reports[1])
         render_compare_terminal(comparison, out)
