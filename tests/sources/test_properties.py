@@ -43,17 +43,19 @@ def documents(draw, fmt: str) -> str:
 
 
 @SETTINGS
-@given(data=st.data(), fmt=st.sampled_from(sorted(POOLS)))
-def test_every_line_is_accounted_for(data, fmt):
+@given(data=st.data(), fmt=st.sampled_from(sorted(POOLS)), relevant_only=st.booleans())
+def test_every_line_is_accounted_for(data, fmt, relevant_only):
     text = data.draw(documents(fmt))
     try:
-        result = parse_text(text, fmt, ALL)
+        result = parse_text(text, fmt, ReadOptions(relevant_only=relevant_only))
     except Exception as error:  # only "unknown format" is acceptable, for all-junk documents
         assert type(error).__name__ == "UnknownFormatError", error
         return
     assert result.counts.lines_total == physical_lines(text)
     assert_accounted(result)
-    assert len(result.events) == result.counts.events
+    # Irrelevant events are counted either way, and stored only without relevant_only.
+    stored = result.counts.events - (result.counts.irrelevant if relevant_only else 0)
+    assert len(result.events) == stored
 
 
 def _read_in_chunks(fmt, lines: list[str], cuts: list[int]):
