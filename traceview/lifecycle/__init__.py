@@ -1,8 +1,8 @@
 """Rebuild what happened to an app's background URLSession transfers from its signals.
 
-`reconstruct(signals)` enriches the SIGNALS frame with identities (`enrich`), builds one lazy
-plan for app runs (`processes`), sessions (`sessions`), tasks (`tasks`), background wakes and
-timeline marks (`timeline`), and collects it once. The frame schemas are documented in those
+`reconstruct(signals)` enriches the SIGNALS frame with identities (`enrich`, collected once),
+then builds lazy plans for app runs (`processes`), sessions (`sessions`), tasks (`tasks`),
+background wakes and timeline marks (`timeline`) and collects them together. The frame schemas are documented in those
 modules; `Reconstruction.metrics` keys in `timeline`. `to_model` turns the frames into the
 report's frozen dataclasses.
 """
@@ -51,19 +51,21 @@ def reconstruct(
     signals: pl.DataFrame, *, log_end: datetime | None = None, app: str | None = None
 ) -> Reconstruction:
     """Signals -> app runs, sessions, tasks, marks and metrics (`app` = one bundle id or all)."""
-    rows = _for_app(enrich(conform(signals.lazy(), SIGNALS)), app)
+    # The enriched signals are materialised first: every later plan reads them several times,
+    # and a shared lazy subplan is re-optimised per reference (seconds even on tiny inputs).
+    rows_df = _for_app(enrich(conform(signals.lazy(), SIGNALS)), app).collect()
+    rows = rows_df.lazy()
     processes = build_processes(rows)
     if app is not None:
         processes = processes.filter(pl.col("bundle_id") == app)
     plans = [
-        rows,
         processes,
         build_sessions(rows),
         build_tasks(rows),
         handler_wakes(rows),
         build_marks(rows, processes),
     ]
-    rows_df, processes_df, sessions_df, tasks_df, wakes_df, marks_df = pl.collect_all(plans)
+    processes_df, sessions_df, tasks_df, wakes_df, marks_df = pl.collect_all(plans)
     end = log_end if log_end is not None else rows_df["timestamp"].max()
     return Reconstruction(
         processes=processes_df,

@@ -2,7 +2,8 @@
 
 PROCESSES frame (one row per run):
     bundle_id str, process str, pid i64, first_seen / last_seen datetime, launched_at datetime?,
-    launch_reason str (LaunchReason), ended_at datetime?, end_reason str (EndReason),
+    launch_reason str (LaunchReason), launch_evidence list[struct{path, line}],
+    ended_at datetime?, end_reason str (EndReason),
     end_detail str?, end_evidence struct{path, line}?, suspended list[struct{suspended_at,
     resumed_at}], evidence list[struct{path, line}], tz_known bool.
 """
@@ -33,8 +34,12 @@ _GENERIC_ENDS = ("system_other", "unknown")
 def _nearest_before(
     runs: pl.LazyFrame, events: pl.LazyFrame, at: str, alias: str, slack_s: int
 ) -> pl.LazyFrame:
-    """Latest `events` time of the run's bundle in [at - window, at + slack] as column `alias`."""
-    moments = events.select("bundle", pl.col("timestamp").alias(alias)).sort(alias)
+    """Latest `events` time of the run's bundle in [at - window, at + slack] as column `alias`
+    (and its evidence as `<alias>_ev`)."""
+    moments = events.select(
+        "bundle", pl.col("timestamp").alias(alias), evidence().alias(f"{alias}_ev")
+    )
+    moments = moments.sort(alias)
     probe = runs.with_columns(_probe=pl.col(at) + pl.duration(seconds=slack_s)).sort("_probe")
     joined = probe.join_asof(
         moments,
@@ -45,7 +50,10 @@ def _nearest_before(
         check_sortedness=False,
     )
     too_old = pl.col(alias) < pl.col(at) - pl.duration(seconds=WAKE_WINDOW_S)
-    return joined.with_columns(pl.when(too_old).then(None).otherwise(pl.col(alias)).alias(alias))
+    return joined.with_columns(
+        pl.when(too_old).then(None).otherwise(pl.col(name)).alias(name)
+        for name in (alias, f"{alias}_ev")
+    )
 
 
 def _first_after(
@@ -76,8 +84,10 @@ def _launch(rows: pl.LazyFrame, runs: pl.LazyFrame) -> pl.LazyFrame:
     )
     launched = pl.when(pl.col("wake_at").is_not_null()).then(pl.col("start"))
     return runs.with_columns(
-        launch_reason=reason, launched_at=pl.coalesce("launch_at", launched)
-    ).drop("start", "wake_at", "fg_at", "launch_at")
+        launch_reason=reason,
+        launched_at=pl.coalesce("launch_at", launched),
+        launch_evidence=pl.concat_list("launch_at_ev", "wake_at_ev").list.drop_nulls(),
+    ).drop("start", "wake_at", "fg_at", "launch_at", "launch_at_ev", "wake_at_ev")
 
 
 def _ends(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -151,6 +161,7 @@ def build_processes(rows: pl.LazyFrame) -> pl.LazyFrame:
             last_seen="last_seen",
             launched_at="launched_at",
             launch_reason="launch_reason",
+            launch_evidence="launch_evidence",
             ended_at="ended_at",
             end_reason=pl.col("end_reason").fill_null("running_at_end_of_log"),
             end_detail="end_detail",

@@ -104,7 +104,7 @@ def _process_marks(processes: pl.LazyFrame) -> pl.LazyFrame:
         label=pl.format("{} launched ({})", pl.col("process"), pl.col("launch_reason")),
         bundle_id="bundle_id",
         pid="pid",
-        evidence=pl.lit([], dtype=pl.List(pl.Struct({"path": pl.String, "line": pl.Int64}))),
+        evidence="launch_evidence",
         tz_known="tz_known",
     )
     ends = processes.filter(pl.col("end_reason").is_in(list(_END_MARKS))).select(

@@ -23,7 +23,7 @@ def relaunches(ctx: Context) -> pl.LazyFrame:
         "launched_at", ctx.config.relaunch_grace_s
     )
     return started.filter(settled).select(
-        "launched_at", "ended_at", "tz_known", bundle="bundle_id", run_pid="pid"
+        "launched_at", "ended_at", "tz_known", "launch_evidence", bundle="bundle_id", run_pid="pid"
     )
 
 

@@ -66,7 +66,7 @@ class SessionNotRecreatedOnRelaunch(Rule):
             bundle_id="bundle",
             session_identifier="sid",
             pid="run_pid",
-            evidence=pl.col("evidence").fill_null([]),
+            evidence=pl.concat_list("launch_evidence", pl.col("evidence").fill_null([])),
             message=pl.format(
                 "{} (pid {}) was relaunched at {} for background URLSession events{} but created no background session",
                 pl.col("bundle").fill_null("the app"),

@@ -61,7 +61,7 @@ class SimulatorTrace(Rule):
             at=pl.col("timestamp").first(),
             tz_known=pl.col("tz_known").first(),
             bundle_id=pl.col("bundle").drop_nulls().first(),
-            evidence=evidence().head(5),
+            evidence=evidence().head(5).implode(),
             lines=pl.len(),
         )
         return whole_trace.filter(pl.col("lines") > 0).select(
