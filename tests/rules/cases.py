@@ -9,7 +9,6 @@ from typing import Any
 
 from tests.lifecycle.builders import (
     APP,
-    EXE,
     SID,
     T1,
     T2,
@@ -103,8 +102,10 @@ def many_tasks(count: int) -> Rows:
 
 
 def cellular(flag: int) -> dict[str, Any]:
-    # NDSession <S> Session <S> is for <b>.<sid> using resource timeout: ..., allowsCellularAccess: N, ...
-    detail = f"using resource timeout: 14400.000000, request timeout: 60.000000 allowsCellularAccess: {flag}"
+    # NDSession <S> Session <S> is for <b>.<sid> using resource timeout: ...,
+    # allowsCellularAccess: N, ...
+    timeouts = "using resource timeout: 14400.000000, request timeout: 60.000000"
+    detail = f"{timeouts} allowsCellularAccess: {flag}"
     return sig("session_configured", 0.5, bundle_id=APP, session_id=SID, detail=detail)
 
 
@@ -113,7 +114,8 @@ def resumed_only(t: float, uuid: str = T1, n: int = 1) -> Rows:
 
 
 def debugging(status: str) -> dict[str, Any]:
-    # Current discretionary status for <private> is non-discretionary, since the app is being debugged
+    # Current discretionary status for <private> is non-discretionary, since the app is being
+    # debugged
     return sig("discretionary_status", 1, detail=status)
 
 
