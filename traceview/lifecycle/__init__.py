@@ -3,8 +3,8 @@
 `reconstruct(signals)` enriches the SIGNALS frame with identities (`enrich`, collected once),
 then builds lazy plans for app runs (`processes`), sessions (`sessions`), tasks (`tasks`),
 background wakes and timeline marks (`timeline`) and collects them together. The frame schemas
-are documented in those modules; `Reconstruction.metrics` keys in `timeline`. `to_model` turns the frames into the
-report's frozen dataclasses.
+are documented in those modules, the `Reconstruction.metrics` keys in `timeline`. `to_model`
+turns the frames into the report's frozen dataclasses.
 """
 
 from __future__ import annotations
