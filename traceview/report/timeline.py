@@ -20,6 +20,7 @@ PLOT_W = 950
 ROW_H = 26
 AXIS_H = 28
 MARK_GLYPHS = {
+    "launch": "▷",
     "relaunch": "▲",
     "wake_requested": "◆",
     "wake_assertion": "◇",
@@ -27,6 +28,7 @@ MARK_GLYPHS = {
     "force_quit": "✖",
     "crash": "✸",
     "suspend": "❚",
+    "request_delay": "◷",
 }
 
 
