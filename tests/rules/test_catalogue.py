@@ -15,18 +15,38 @@ from traceview.rules.base import DOC_SECTIONS, Rule
 
 CONTRACT = Path("/work/shared/reference/json_report.md")
 # The contract's list, copied for checkouts without the shared reference.
-CONTRACT_NAMES = (
-    "completion_handler_never_called completion_handler_called_early slow_background_wake "
-    "session_not_recreated_on_relaunch session_identifier_mismatch duplicate_session_identifier "
-    "user_relaunch_no_handle_events task_created_in_invalidated_session "
-    "session_invalidated_with_tasks_in_flight extension_session_conflict upload_from_data_or_stream "
-    "background_session_convenience_api task_never_resumed user_force_quit_cancelled_tasks "
-    "system_cancelled_background_updates_disabled system_cancelled_insufficient_resources "
-    "app_terminated_by_system background_launch_crash_or_watchdog "
-    "lost_connection_to_background_service resume_rate_limiter_delay excessive_retries "
-    "discretionary_delay waiting_for_connectivity too_many_tasks leaked_background_task "
-    "task_final_state_unknown http_error_status delivery_latency debugger_attached simulator_trace"
-).split()
+CONTRACT_NAMES = [
+    "completion_handler_never_called",
+    "completion_handler_called_early",
+    "slow_background_wake",
+    "session_not_recreated_on_relaunch",
+    "session_identifier_mismatch",
+    "duplicate_session_identifier",
+    "user_relaunch_no_handle_events",
+    "task_created_in_invalidated_session",
+    "session_invalidated_with_tasks_in_flight",
+    "extension_session_conflict",
+    "upload_from_data_or_stream",
+    "background_session_convenience_api",
+    "task_never_resumed",
+    "user_force_quit_cancelled_tasks",
+    "system_cancelled_background_updates_disabled",
+    "system_cancelled_insufficient_resources",
+    "app_terminated_by_system",
+    "background_launch_crash_or_watchdog",
+    "lost_connection_to_background_service",
+    "resume_rate_limiter_delay",
+    "excessive_retries",
+    "discretionary_delay",
+    "waiting_for_connectivity",
+    "too_many_tasks",
+    "leaked_background_task",
+    "task_final_state_unknown",
+    "http_error_status",
+    "delivery_latency",
+    "debugger_attached",
+    "simulator_trace",
+]
 HELPERS = {"__init__", "base", "engine", "relaunch"}
 
 
