@@ -38,6 +38,7 @@ MESSAGE_KEYWORDS: tuple[str, ...] = (
     "appDidSuspend",
     "TVMARK ",
     "Hit the server for a process handle",  # RunningBoardServices in any process: pid -> bundle
+    "BKSProcessAssertion",  # UIKit: Will invalidate assertion: <BKSProcessAssertion: ..>
 )
 
 

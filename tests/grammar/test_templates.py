@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+import polars as pl
 import pytest
 from corpus import REAL_LINES
 from lark import Tree
 from templates import CHECKLIST, all_lines
 
 from traceview.parsing.grammar import grammar_dir, load
+from traceview.relevance import is_relevant
 from traceview.signals import parse_message
 from traceview.signals.families import FAMILIES, NESTED_GRAMMARS
 
@@ -44,6 +46,13 @@ def test_template_line_is_recognised_as_its_kind(process, message, kind):
     assert fields is not None, message
     assert fields["kind"] == kind
     assert "<private>" not in {str(value) for value in fields.values()}
+
+
+def test_every_template_line_passes_the_prefilter():
+    frame = pl.DataFrame(
+        {"process": [p for p, _, _ in all_lines()], "message": [m for _, m, _ in all_lines()]}
+    )
+    assert frame.filter(~is_relevant()).rows() == []
 
 
 # ---- every rule of every grammar is exercised by the template corpus -------------------------
