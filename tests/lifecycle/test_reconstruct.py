@@ -191,7 +191,8 @@ def test_wake_by_handlesession_assertion_is_a_urlsession_launch() -> None:
         "assertiond",
         target_pid=12648,
         bundle_id=APP,
-        assertion_name="com.apple.nsurlsessiond.handlesession com.mycompany.backgrounddemo.background1",
+        assertion_name="com.apple.nsurlsessiond.handlesession "
+        "com.mycompany.backgrounddemo.background1",
     )
     rec = reconstruct(frame([fb_state(0.2, 12648, "Unknown"), assertion]))
     assert one(rec.processes, pid=12648)["launch_reason"] == "background_urlsession"
