@@ -10,7 +10,13 @@ from string import Template
 
 from traceview.model import Finding, Report, TaskInfo
 from traceview.report import words
-from traceview.report.htmlkit import Safe, asset, join, json_script, tag, void
+from traceview.report.html_tables import (
+    coverage_section,
+    malformed_section,
+    processes_section,
+    tasks_section,
+)
+from traceview.report.htmlkit import Safe, asset, join, json_script, tag
 from traceview.report.ruledocs import why_it_matters
 from traceview.report.timeline import MARK_GLYPHS, render_timeline
 
@@ -31,6 +37,7 @@ def render_html(report: Report) -> str:
             timeline_section(report, task_ids, links),
             findings_section(report, task_ids, finding_tasks),
             tasks_section(report, task_ids, links),
+            processes_section(report),
             malformed_section(report),
             coverage_section(report),
         ]
@@ -204,154 +211,4 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
         (tag("h4", None, "Why it matters"), tag("p", None, why)) if why else None,
         (tag("h4", None, "What to do"), tag("p", None, finding.advice)) if finding.advice else None,
         evidence,
-    )
-
-
-def tasks_section(
-    report: Report, task_ids: dict[int, str], links: dict[int, list[tuple[str, str]]]
-) -> Safe:
-    headers = [
-        "task",
-        "app · session",
-        "kind",
-        "final state",
-        "HTTP",
-        "delivered",
-        "created",
-        "completed",
-        "delivered at",
-        "delays",
-        "findings",
-    ]
-    head = tag(
-        "thead",
-        None,
-        tag(
-            "tr",
-            None,
-            [
-                tag("th", {"data-col": i, "tabindex": 0, "aria-sort": "none"}, h)
-                for i, h in enumerate(headers)
-            ],
-        ),
-    )
-    rows = [_task_row(task, task_ids[i], links.get(i, [])) for i, task in enumerate(report.tasks)]
-    filters = tag(
-        "div",
-        {"class_": "table-filter", "role": "group", "aria-label": "Filter by final state"},
-        "Show: ",
-        [
-            tag(
-                "label",
-                None,
-                void("input", {"type": "checkbox", "value": s.value, "checked": True}),
-                f" {s.value}",
-            )
-            for s in words.STATE_ORDER
-        ],
-    )
-    table = tag("table", {"id": "task-table"}, head, tag("tbody", None, rows))
-    return tag(
-        "section",
-        {"id": "tasks"},
-        tag("h2", None, f"Tasks ({len(rows)})"),
-        filters,
-        tag("div", {"class_": "table-scroll"}, table),
-    )
-
-
-def _task_row(task: TaskInfo, lane_id: str, links: list[tuple[str, str]]) -> Safe:
-    state = task.final_state.value
-    cells: list[tuple[object, object]] = [
-        (
-            tag("a", {"href": f"#{lane_id}"}, words.task_label(task)),
-            f"{task.task_uuid}.{task.task_number}",
-        ),
-        (
-            join(
-                [
-                    task.bundle_id or "—",
-                    void("br"),
-                    tag("small", None, task.session_identifier or "—"),
-                ]
-            ),
-            f"{task.bundle_id or ''} {task.session_identifier or ''}",
-        ),
-        (task.kind.value, task.kind.value),
-        (tag("span", {"class_": f"state state-{state}"}, words.state_text(task)), state),
-        (
-            task.http_status if task.http_status is not None else "—",
-            task.http_status if task.http_status is not None else -1,
-        ),
-        (words.delivered_text(task), words.delivered_text(task)),
-        (words.clock(task.created_at), task.created_at or ""),
-        (words.clock(task.completed_at), task.completed_at or ""),
-        (words.clock(task.delivered_at), task.delivered_at or ""),
-        (
-            words.delay_text(task) or "—",
-            task.delivery_latency_s if task.delivery_latency_s is not None else -1,
-        ),
-        (
-            join(
-                tag("a", {"href": f"#{anchor}", "class_": "rule-link"}, rule)
-                for anchor, rule in links
-            ),
-            len(links),
-        ),
-    ]
-    return tag(
-        "tr",
-        {"id": f"row-{lane_id}", "data-state": state},
-        [tag("td", {"data-sort": sort}, shown) for shown, sort in cells],
-    )
-
-
-def malformed_section(report: Report) -> Safe | None:
-    if not report.malformed_lines:
-        return None
-    items = [
-        tag(
-            "li",
-            None,
-            tag("code", None, f"{m.path}:{m.line}"),
-            f" {m.reason}" if m.reason else None,
-            tag("pre", None, m.text),
-        )
-        for m in report.malformed_lines
-    ]
-    title = f"Malformed lines ({report.stats.malformed:,}; first {len(items)} shown)"
-    return tag("section", {"id": "malformed"}, tag("h2", None, title), tag("ul", None, items))
-
-
-def coverage_section(report: Report) -> Safe | None:
-    top = report.coverage.top_unrecognized
-    if not top:
-        return None
-    rows = [
-        tag(
-            "tr",
-            None,
-            tag("td", None, p),
-            tag("td", None, tag("code", None, s)),
-            tag("td", {"class_": "num"}, f"{n:,}"),
-        )
-        for p, s, n in top
-    ]
-    head = tag(
-        "tr",
-        None,
-        tag("th", None, "process"),
-        tag("th", None, "message shape"),
-        tag("th", None, "count"),
-    )
-    return tag(
-        "section",
-        {"id": "coverage"},
-        tag("h2", None, "Parser coverage"),
-        tag(
-            "p",
-            None,
-            "Messages of relevant processes that traceview did not recognise, most frequent first.",
-        ),
-        tag("table", {"class_": "plain"}, tag("thead", None, head), tag("tbody", None, rows)),
     )
