@@ -201,3 +201,27 @@ def test_json_array_accounting_and_block_size_independence(picks, block, banner,
     )
     if not broken:
         assert counts.events == len(picks) and counts.malformed == 0
+
+
+@SETTINGS
+@given(
+    text=st.text(alphabet=st.sampled_from("ab\n\r€"), max_size=200),
+    chunk=st.integers(1, 50),
+)
+def test_line_chunks_yield_every_physical_line_once(text, chunk):
+    import io
+
+    from traceview.sources.streams import Opened, line_chunks
+
+    opened = Opened("x", b"", io.BytesIO(text.encode()))
+    lines, numbers, finals = [], [], []
+    for part, first, final in line_chunks(opened, chunk):
+        lines += part.to_list()
+        numbers.append((first, len(part)))
+        finals.append(final)
+    expected = [line.removesuffix("\r") for line in text.split("\n")]
+    if text.endswith("\n") or not text:
+        expected = expected[:-1]
+    assert lines == expected and len(lines) == physical_lines(text)
+    assert finals[-1] and not any(finals[:-1])
+    assert all(first == 1 + sum(n for _, n in numbers[:i]) for i, (first, _) in enumerate(numbers))
