@@ -28,6 +28,7 @@ def simulate_command(
     truth_file: Annotated[
         Path | None, typer.Option("--truth", help="Write the ground truth JSON here.")
     ] = None,
+    markers: Annotated[bool, typer.Option(help="Include the app's TVMARK v1 marker lines.")] = True,
     list_names: Annotated[
         bool, typer.Option("--list", help="List the scenarios and exit.")
     ] = False,
@@ -45,7 +46,7 @@ def simulate_command(
     if name is None:
         raise TraceviewError("simulate: name a scenario (traceview simulate --list shows them)")
     try:
-        scn = sim.scenario(name, era=era, seed=seed)
+        scn = sim.scenario(name, era=era, seed=seed, markers=markers)
         if style not in sim.STYLES:
             raise ValueError(f"unknown style {style!r}; choose one of {', '.join(sim.STYLES)}")
     except ValueError as error:

@@ -81,6 +81,15 @@ def completion_handler_never_called(era: str, rng: random.Random) -> s.Scenario:
     )
 
 
+def completion_handler_late(era: str, rng: random.Random) -> s.Scenario:
+    specs = b.tasks(rng, 3, SID)
+    steps = [*b.start(4211, 0.0, SID, specs), s.Background(12.0), s.Kill(200.0, "jetsam")]
+    steps += b.complete(300.0, specs, spacing=10.0)
+    steps += [*b.relaunch(330.0, 4390, SID, specs, handler="late"), s.EndOfLog(420.0)]
+    title = "Relaunched for session events, the app calls the completion handler 14 s late"
+    return b.make("completion_handler_late", title, era, rng, specs, steps)
+
+
 def session_identifier_mismatch(era: str, rng: random.Random) -> s.Scenario:
     specs = b.tasks(rng, 3, SID)
     other = "com.example.photosync." + b.uuid(rng)
@@ -287,25 +296,27 @@ def debugger_attached(era: str, rng: random.Random) -> s.Scenario:
 
 def healthy_day(era: str, rng: random.Random) -> s.Scenario:
     """50 uploads in five foreground batches over a day; every one delivered."""
-    specs = b.tasks(rng, 50, SID)
+    return healthy_batches(era, rng, 5)
+
+
+def healthy_batches(era: str, rng: random.Random, batches: int) -> s.Scenario:
+    """`batches` foreground batches of 10 uploads, three hours apart; every one delivered.
+
+    Also the benchmark's scenario: its size grows linearly with `batches`."""
+    specs = b.tasks(rng, 10 * batches, SID)
     steps: list[s.Step] = [s.Launch(0.0, 4211), s.SessionCreate(0.8, SID)]
-    for batch in range(5):
+    for batch in range(batches):
         group = specs[batch * 10 : batch * 10 + 10]
         t = batch * 3 * 3600.0
         if batch:
-            steps += [s.Launch(t, 4211 + batch * 97), s.SessionCreate(t + 0.8, SID)]
+            pid = 4211 + (batch * 97) % 60000
+            steps += [s.Launch(t, pid), s.SessionCreate(t + 0.8, SID)]
         steps += [*b.create(t + 2.0, group), s.Background(t + 60.0)]
         steps += b.complete(t + 120.0, group, spacing=12.0, http=201)
         steps += [*b.wake(t + 300.0, SID, group, delay=0.0), s.Kill(t + 2 * 3600.0, "jetsam")]
-    steps.append(s.EndOfLog(15 * 3600.0))
-    return b.make(
-        "healthy_day",
-        "A healthy day: 50 uploads in five batches, all delivered",
-        era,
-        rng,
-        specs,
-        steps,
-    )
+    steps.append(s.EndOfLog((3 * batches) * 3600.0))
+    title = f"A healthy stretch: {10 * batches} uploads in {batches} batches, all delivered"
+    return b.make("healthy_day", title, era, rng, specs, steps)
 
 
 BUILDERS: dict[str, Builder] = {
@@ -315,6 +326,7 @@ BUILDERS: dict[str, Builder] = {
         force_quit_then_user_launch,
         user_relaunch_while_running,
         completion_handler_never_called,
+        completion_handler_late,
         session_identifier_mismatch,
         duplicate_session_identifier,
         upload_from_data,

@@ -27,6 +27,7 @@ class Sample:
     scenario: str
     era: str
     style: str
+    markers: bool = True
 
     @property
     def stem(self) -> str:
@@ -35,7 +36,9 @@ class Sample:
 
 SAMPLES: tuple[Sample, ...] = (
     Sample(MAIN_SAMPLE, "uploads_after_jetsam", "17+", "default"),
-    Sample("uploads_after_jetsam_ios12_console.txt", "uploads_after_jetsam", "12", "console"),
+    Sample(
+        "uploads_after_jetsam_ios12_console.txt", "uploads_after_jetsam", "12", "console", False
+    ),
     Sample(
         "force_quit_then_user_launch_ios16.ndjson", "force_quit_then_user_launch", "13-16", "ndjson"
     ),
@@ -56,11 +59,15 @@ SAMPLES: tuple[Sample, ...] = (
         "completion_handler_never_called",
         "12",
         "relay",
+        markers=False,
     ),
     Sample(
         "session_identifier_mismatch_ios16.json", "session_identifier_mismatch", "13-16", "json"
     ),
     Sample("rate_limiter_chain_ios17_syslog.log", "rate_limiter_chain", "17+", "syslog"),
+    Sample(
+        "completion_handler_late_ios16_compact.log", "completion_handler_late", "13-16", "compact"
+    ),
     Sample("leaked_background_task_ios17_console.txt", "leaked_background_task", "17+", "console"),
     Sample("daemon_connection_lost_ios17_relay.txt", "daemon_connection_lost", "17+", "relay"),
     Sample("healthy_day_ios17.log.gz", "healthy_day", "17+", "default"),
@@ -69,7 +76,7 @@ SAMPLES: tuple[Sample, ...] = (
 
 def sample_bytes(sample: Sample) -> tuple[bytes, bytes]:
     """The capture's bytes (gzip without a timestamp, so reproducible) and its truth JSON."""
-    scn = scenario(sample.scenario, era=sample.era, seed=SEED)
+    scn = scenario(sample.scenario, era=sample.era, seed=SEED, markers=sample.markers)
     buffer = io.StringIO()
     write(scn, sample.style, buffer, seed=SEED, noise=NOISE)
     data = buffer.getvalue().encode("utf-8")
@@ -82,6 +89,7 @@ def sample_bytes(sample: Sample) -> tuple[bytes, bytes]:
         "style": sample.style,
         "seed": SEED,
         "noise": NOISE,
+        "markers": sample.markers,
         "synthetic": True,
         "local_date": _local_date(scn.start_epoch, scn.tz_minutes),
     }

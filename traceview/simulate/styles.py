@@ -6,6 +6,8 @@ time is `t_us + tz offset` because every style prints the device's local time.
 
 from __future__ import annotations
 
+import hashlib
+
 import orjson
 import polars as pl
 
@@ -190,37 +192,37 @@ def lines_relay(frame: pl.DataFrame, tz: int, host: str = "iPhone") -> pl.Series
     return frame.select(line.alias("line"))["line"]
 
 
-def _json_struct(frame: pl.DataFrame, tz: int) -> pl.Expr:
+def _image_path(process: str) -> str:
+    if process == "kernel":
+        return "/System/Library/Kernels/kernel"
+    if process == "SpringBoard":
+        return "/System/Library/CoreServices/SpringBoard.app/SpringBoard"
+    if process[:1].islower() or process in ("DTServiceHub", "RemotePlayerService"):
+        return f"/usr/libexec/{process}"
+    return f"/private/var/containers/Bundle/Application/{process}.app/{process}"
+
+
+def _uuid_for(path: str) -> str:
+    """A stable upper-case UUID per image path (real ones are per build)."""
+    h = hashlib.md5(path.encode()).hexdigest().upper()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+
+
+def _images(frame: pl.DataFrame) -> pl.DataFrame:
+    """Image paths and UUIDs, computed once per distinct (process, sender) and joined."""
+    rows = []
+    for process, sender in frame.select("process", "sender").unique().iter_rows():
+        path = _image_path(process)
+        sender_path = SENDER_PATHS.get(sender, f"/usr/lib/{sender}.dylib") if sender else path
+        rows.append((process, sender, path, sender_path, _uuid_for(path), _uuid_for(sender_path)))
+    schema = ["process", "sender", "path", "sender_path", "uuid", "sender_uuid"]
+    table = pl.DataFrame(rows, schema=schema, orient="row")
+    return frame.join(table, on=["process", "sender"], how="left", maintain_order="left")
+
+
+def _json_struct(tz: int) -> pl.Expr:
     """One event as a struct, keys in the order recent `log` prints them (log_formats.md §5)."""
-    app_path = (
-        "/private/var/containers/Bundle/Application/"
-        + pl.col("process")
-        + ".app/"
-        + pl.col("process")
-    )
-    system = pl.col("process").str.contains(r"^[a-z]") | pl.col("process").is_in(
-        ["DTServiceHub", "RemotePlayerService"]
-    )
-    path = (
-        pl.when(pl.col("process") == "kernel")
-        .then(pl.lit("/System/Library/Kernels/kernel"))
-        .when(pl.col("process") == "SpringBoard")
-        .then(pl.lit("/System/Library/CoreServices/SpringBoard.app/SpringBoard"))
-        .when(system)
-        .then("/usr/libexec/" + pl.col("process"))
-        .otherwise(app_path)
-    )
-    sender_path = (
-        pl.when(pl.col("sender") == "")
-        .then(path)
-        .otherwise(
-            pl.col("sender").replace_strict(
-                SENDER_PATHS, default="/usr/lib/" + pl.col("sender") + ".dylib"
-            )
-        )
-    )
-    sender_uuid = _uuid_expr(sender_path)
-    frame_struct = pl.struct(pl.lit(28940).alias("imageOffset"), sender_uuid.alias("imageUUID"))
+    frames = pl.struct(pl.lit(28940).alias("imageOffset"), pl.col("sender_uuid").alias("imageUUID"))
     return pl.struct(
         pl.lit("").alias("timezoneName"),
         pl.col("level").alias("messageType"),
@@ -232,15 +234,15 @@ def _json_struct(frame: pl.DataFrame, tz: int) -> pl.Expr:
         pl.col("subsystem"),
         pl.col("category"),
         pl.col("tid").alias("threadID"),
-        sender_uuid.alias("senderImageUUID"),
-        pl.struct(pl.concat_list(frame_struct).alias("frames")).alias("backtrace"),
+        pl.col("sender_uuid").alias("senderImageUUID"),
+        pl.struct(pl.concat_list(frames).alias("frames")).alias("backtrace"),
         pl.lit("2DF74FE0-4876-43B0-828B-F285FA4D42F5").alias("bootUUID"),
-        path.alias("processImagePath"),
-        sender_path.alias("senderImagePath"),
+        pl.col("path").alias("processImagePath"),
+        pl.col("sender_path").alias("senderImagePath"),
         (_local("%Y-%m-%d %H:%M:%S%.6f", tz) + offset_text(tz)).alias("timestamp"),
         ((pl.col("t_us") * 24) % (1 << 48)).alias("machTimestamp"),
         pl.col("message").alias("eventMessage"),
-        _uuid_expr(path).alias("processImageUUID"),
+        pl.col("uuid").alias("processImageUUID"),
         ((pl.col("t_us") * 4099) % (1 << 62)).alias("traceID"),
         pl.col("pid").alias("processID"),
         pl.lit(28940).alias("senderProgramCounter"),
@@ -248,27 +250,9 @@ def _json_struct(frame: pl.DataFrame, tz: int) -> pl.Expr:
     )
 
 
-def _uuid_expr(path: pl.Expr) -> pl.Expr:
-    """A stable upper-case UUID per image path (the real ones are per build)."""
-    h = path.hash(seed=7).cast(pl.String).str.pad_start(20, "0")
-    h2 = (path + "#").hash(seed=11).cast(pl.String).str.pad_start(20, "0")
-    digits = (h + h2).str.slice(0, 32)
-    return pl.concat_str(
-        digits.str.slice(0, 8),
-        pl.lit("-"),
-        digits.str.slice(8, 4),
-        pl.lit("-"),
-        digits.str.slice(12, 4),
-        pl.lit("-"),
-        digits.str.slice(16, 4),
-        pl.lit("-"),
-        digits.str.slice(20, 12),
-    )
-
-
 def lines_ndjson(frame: pl.DataFrame, tz: int) -> list[str]:
-    encoded = _json_struct(frame, tz).struct.json_encode().str.replace_all("/", "\\/", literal=True)
-    return frame.select(encoded.alias("line"))["line"].to_list()
+    encoded = _json_struct(tz).struct.json_encode().str.replace_all("/", "\\/", literal=True)
+    return _images(frame).select(encoded.alias("line"))["line"].to_list()
 
 
 def json_chunks(frame: pl.DataFrame, tz: int) -> list[str]:

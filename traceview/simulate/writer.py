@@ -17,7 +17,7 @@ from traceview.simulate.entries import Entry
 from traceview.simulate.noise import NoisePlan, noise_plan
 from traceview.simulate.timeline import Scenario
 
-CHUNK_ROWS = 200_000
+CHUNK_ROWS = 100_000
 SPAN_MARGIN_US = 5_000_000  # noise also before the first and after the last scenario line
 
 
