@@ -43,7 +43,9 @@ def main() -> None:
     except Exception as error:  # click usage errors arrive here in non-standalone mode
         import click
 
-        if isinstance(error, click.ClickException):
+        # typer vendors click: its usage errors are typer._click classes, not click's.
+        usage_error = isinstance(error, click.ClickException | typer.TyperException)
+        if usage_error and hasattr(error, "show"):
             error.show()
             sys.exit(EXIT_USAGE)
         raise
