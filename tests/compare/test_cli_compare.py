@@ -90,6 +90,11 @@ def test_usage_errors_exit_2_with_one_line(args, fragment, capsys, monkeypatch) 
     assert code == 2 and fragment in err and err.strip().count("\n") == 0
 
 
+def test_missing_arguments_are_a_usage_error(capsys, monkeypatch) -> None:
+    code, _, err = _run(["compare"], capsys, monkeypatch)
+    assert code == 2 and "Missing argument" in err
+
+
 def test_newer_schema_is_refused_naming_the_file(saved, tmp_path, capsys, monkeypatch) -> None:
     future = tmp_path / "future.json"
     future.write_text('{"schema_version": 2}', encoding="utf-8")
@@ -148,3 +153,21 @@ def test_compare_html_escapes_labels_and_rule_names() -> None:
     for text in (page, matrix_page):
         assert "<script>alert" not in text and text.count("<script") == 2
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+SAMPLE_LOG = Path(__file__).resolve().parents[2] / "samples" / "uploads_after_jetsam_ios17.log"
+
+
+@pytest.mark.skipif(
+    not SAMPLE_LOG.exists(), reason="samples/uploads_after_jetsam_ios17.log is absent"
+)
+def test_a_log_input_is_analysed_and_matches_its_saved_report(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    from traceview.api import analyze
+
+    saved = tmp_path / "saved.json"
+    saved.write_text(report_to_json(analyze([str(SAMPLE_LOG)]).report), encoding="utf-8")
+    args = ["compare", str(SAMPLE_LOG), str(saved), "--fail-on", "new-findings"]
+    code, out, _ = _run(args, capsys, monkeypatch)
+    assert code == 0 and "No new finding rules. No regression" in out
