@@ -1,5 +1,5 @@
 """Property test: for random, consistent histories of one task, final_state, delivered,
-unknown_reason and cancel_reason follow docs/semantics.md, computed here by an independent oracle."""
+unknown_reason and cancel_reason follow docs/semantics.md (an independent oracle below)."""
 
 from __future__ import annotations
 
@@ -82,10 +82,7 @@ def expected(history: History) -> dict[str, Any]:
     completed = history.daemon_code is not None
     acked_only = history.delivery == "task_ack_completion"
     code = history.daemon_code if (acked_only or not delivered) else history.delivered_code
-    if delivered:
-        final = {0: "succeeded", -999: "cancelled"}.get(code or 0, "failed")
-    else:
-        final = "unknown"
+    final = {0: "succeeded", -999: "cancelled"}.get(code or 0, "failed") if delivered else "unknown"
     moved_on = bool(history.progress) or completed
     if delivered:
         unknown = None
