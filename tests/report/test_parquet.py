@@ -14,8 +14,12 @@ from traceview.report import write_parquet
 
 def test_writes_one_file_per_frame_into_a_new_directory(tmp_path: Path) -> None:
     frames = {
-        "tasks": pl.DataFrame({"task_uuid": ["A", "B"], "task_number": [1, 2], "delivered": [True, None]}),
-        "findings": pl.DataFrame({"rule": ["http_error_status"], "evidence": [["x.log:3", "x.log:9"]]}),
+        "tasks": pl.DataFrame(
+            {"task_uuid": ["A", "B"], "task_number": [1, 2], "delivered": [True, None]}
+        ),
+        "findings": pl.DataFrame(
+            {"rule": ["http_error_status"], "evidence": [["x.log:3", "x.log:9"]]}
+        ),
     }
     target = tmp_path / "out" / "tables"
     written = write_parquet(frames, target)
