@@ -157,11 +157,14 @@ class Engine:
             return
         if step.delay:
             self._record_delay(step.at, step.delay)
-        self.daemon.request_wake(self._ndsession(0, step.session), step.session)
+        request = self.out.request_id()
+        self.daemon.request_wake(self._ndsession(0, step.session), step.session, request)
         proc = ProcessRun(step.pid, "background_urlsession", step.at, background=True)
         proc.woken_for.append(step.session)
         self.world.processes.append(proc)
-        proc.wake_assertion = self.system.background_launch(step.pid, step.session, self.npid)
+        proc.wake_assertion = self.system.background_launch(
+            step.pid, step.session, self.npid, request
+        )
         self.daemon.woke()
 
     def _record_delay(self, at: float, delay: float) -> None:
@@ -172,7 +175,8 @@ class Engine:
         proc = self._proc()
         if step.delay:
             self._record_delay(step.at, step.delay)
-        self.daemon.request_wake(self._ndsession(proc.pid, step.session), step.session)
+        nd = self._ndsession(proc.pid, step.session)
+        self.daemon.request_wake(nd, step.session, self.out.request_id())
         proc.wake_assertion = self.system.handlesession_assertion(proc.pid, step.session, self.npid)
         self.system.resume(proc.pid)
         proc.suspended = False

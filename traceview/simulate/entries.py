@@ -79,7 +79,12 @@ class Collector:
         )
 
     def hexid(self, digits: int = 9) -> str:
-        return f"{self.rng.getrandbits(4 * digits):0{digits}x}"
+        """A pointer-like hex number of exactly `digits` digits (no leading zero)."""
+        return f"{self.rng.randrange(16 ** (digits - 1), 16**digits):x}"
+
+    def request_id(self) -> str:
+        """The FBSSystemService request id nsurlsessiond and SpringBoard share (§1.10 C)."""
+        return f"{self.rng.randrange(0x1000, 0x10000):x}"
 
     def uuid(self) -> str:
         h = f"{self.rng.getrandbits(128):032X}"

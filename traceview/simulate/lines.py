@@ -113,9 +113,8 @@ class Daemon:
     def reset_delay(self) -> None:
         self._emit("d.reset_request_delay", bundle=self.app.bundle_id)
 
-    def request_wake(self, ndsession: str, sid: str) -> None:
+    def request_wake(self, ndsession: str, sid: str, h: str) -> None:
         if self.era == "12":
-            h = f"{self.out.rng.getrandbits(16):x}"
             self._emit("d.open_request_ios12", h=h, bundle=self.app.bundle_id)
         else:
             self._emit("d.will_request_wake", bundle=self.app.bundle_id, S=ndsession, sid=sid)

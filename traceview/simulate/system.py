@@ -105,19 +105,18 @@ class System:
                 role="UserInteractiveFocal",
             )
 
-    def open_request(self, pid: int, npid: int) -> None:
+    def open_request(self, pid: int, npid: int, h: str) -> None:
         """SpringBoard's handling of nsurlsessiond's open request (§1.10 C)."""
         b = self.app.bundle_id
-        h = f"{self.out.rng.getrandbits(16):x}"
         self._sb(e.SPRINGBOARD, "s.received_open", h=h, bundle=b, npid=npid)
         self._sb(e.SPRINGBOARD, "s.trusted_open", bundle=b, p=self.out.hexid(), npid=npid)
         self._sb(e.SPRINGBOARD, "s.executing_request", p=self.out.hexid(), bundle=b, npid=npid)
         self._sb(e.SPRINGBOARD, "s.suspended_activation", bundle=b, npid=npid)
         self._sb(e.SPRINGBOARD, "s.bootstrapping", bundle=b)
 
-    def background_launch(self, pid: int, session: str, npid: int) -> str:
+    def background_launch(self, pid: int, session: str, npid: int, h: str) -> str:
         """Launch for URL-session events; returns the wake assertion id."""
-        self.open_request(pid, npid)
+        self.open_request(pid, npid, h)
         if self.ios12:
             self._process_state(pid, "Running", "Unknown")
             return self.handlesession_assertion(pid, session, npid)
