@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from traceview.sources.textpipe import Clock, TextFormat
+from traceview.sources.textpipe import TextFormat
 from traceview.sources.timestamps import (
     DAY_ROLLOVER_US,
     PLACEHOLDER_DATE,
@@ -40,6 +40,12 @@ class ConsoleLayout:
             return head + (r"[^\t]*\t" if self.time_last else TIME)
         head = rf"^(?:\d+ +)?{TYPES} +"
         return head + (rf"\S+ +.* {TIME}(?: ?[+-]\d{{4}})?\s*$" if self.time_last else TIME)
+
+    def clock(self) -> str:
+        """A regex whose first group is the entry's time of day (cheaper than `fields`)."""
+        if self.time_last:
+            return rf"({TIME})(?: ?[+-]\d{{4}})?\s*$"
+        return rf"^(?:\d+[\t ]+)?{TYPES}[\t ]+({TIME})"
 
     def fields(self) -> str:
         if self.tabs:
@@ -86,11 +92,9 @@ def looks_like_console(line: str) -> bool:
     )
 
 
-def _build(fields: pl.DataFrame, clock: Clock) -> pl.DataFrame:
-    tod = fields.select(time_of_day_us("time")).to_series()
-    days = clock.rollover.count(tod)
+def _build(fields: pl.DataFrame) -> pl.DataFrame:
     start = pl.lit(PLACEHOLDER_DATE).cast(pl.Datetime("us"))
-    shift = days * US_PER_DAY + tod
+    shift = pl.col("rollovers") * US_PER_DAY + time_of_day_us("time")
     return fields.with_columns(shift=shift).select(
         (start + pl.duration(microseconds=pl.col("shift") - offset_us("offset"))).alias(
             "timestamp"
@@ -108,11 +112,18 @@ def _build(fields: pl.DataFrame, clock: Clock) -> pl.DataFrame:
 
 def console_format(sample: Sequence[str]) -> TextFormat:
     layout = layout_for(sample)
+    clock = layout.clock()
+
+    def time_of_day(texts: pl.Series) -> pl.Series:
+        times = pl.DataFrame({"time": texts.str.extract(clock, 1)})
+        return times.select(time_of_day_us("time")).to_series()
+
     return TextFormat(
         "console",
         layout.entry_start(),
         layout.fields(),
         _build,
         dated=False,
+        clock=time_of_day,
         rollover_us=DAY_ROLLOVER_US,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from traceview.sources.textpipe import Clock, TextFormat
+from traceview.sources.textpipe import TextFormat
 from traceview.sources.timestamps import local, with_offset
 
 TS_OFFSET = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+[+-]\d{4}"
@@ -71,7 +71,7 @@ def _common(process: str = "process") -> list[pl.Expr]:
     ]
 
 
-def _build_default(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
+def _build_default(fields: pl.DataFrame) -> pl.DataFrame:
     return fields.select(
         with_offset("ts").alias("timestamp"),
         pl.lit(True).alias("tz_known"),
@@ -87,7 +87,7 @@ def _build_default(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
     )
 
 
-def _build_compact(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
+def _build_compact(fields: pl.DataFrame) -> pl.DataFrame:
     return fields.select(
         local("ts").alias("timestamp"),
         pl.lit(False).alias("tz_known"),
@@ -100,7 +100,7 @@ def _build_compact(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
     )
 
 
-def _build_syslog(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
+def _build_syslog(fields: pl.DataFrame) -> pl.DataFrame:
     return fields.select(
         with_offset("ts").alias("timestamp"),
         pl.lit(True).alias("tz_known"),
@@ -112,7 +112,7 @@ def _build_syslog(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
     )
 
 
-def _build_xcode(fields: pl.DataFrame, _clock: Clock) -> pl.DataFrame:
+def _build_xcode(fields: pl.DataFrame) -> pl.DataFrame:
     return fields.select(
         with_offset("ts").alias("timestamp"),
         pl.lit(True).alias("tz_known"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from traceview.sources.textpipe import Clock, TextFormat
+from traceview.sources.textpipe import TextFormat
 from traceview.sources.timestamps import PLACEHOLDER_DATE, YEAR_ROLLOVER_US
 from traceview.sources.vis import unvis
 
@@ -18,6 +18,10 @@ WEEKDAY = r"(?:[A-Z][a-z]{2} )?"
 NAME = r"[^\s\[\]()]+"
 
 RELAY_START = rf"^{WEEKDAY}{MONTHS} +\d{{1,2}} \d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)? \S+"
+RELAY_CLOCK = (
+    rf"^{WEEKDAY}(?P<mon>{MONTHS}) +(?P<day>\d{{1,2}}) "
+    r"(?P<time>\d{2}:\d{2}:\d{2}(?:\.\d+)?) "
+)
 RELAY_FIELDS = (
     rf"(?s)^{WEEKDAY}(?P<mon>{MONTHS}) +(?P<day>\d{{1,2}}) "
     r"(?P<time>\d{2}:\d{2}:\d{2}(?:\.\d+)?) "
@@ -36,14 +40,20 @@ def _unescape(messages: pl.Series) -> pl.Series:
     return messages.scatter(rows, decoded)
 
 
-def _build(fields: pl.DataFrame, clock: Clock) -> pl.DataFrame:
-    stamp = pl.format(
-        "{} {} {} {}", pl.lit(PLACEHOLDER_DATE.year), "mon", "day", "time"
-    ).str.strptime(pl.Datetime("us"), "%Y %b %d %H:%M:%S%.f", strict=False)
-    dated = fields.with_columns(stamp=stamp)
-    years = clock.rollover.count(dated["stamp"].dt.epoch("us"))
-    dated = dated.with_columns(
-        timestamp=pl.col("stamp").dt.offset_by(pl.format("{}y", years)),
+def _placeholder_stamp() -> pl.Expr:
+    text = pl.format("{} {} {} {}", pl.lit(PLACEHOLDER_DATE.year), "mon", "day", "time")
+    return text.str.strptime(pl.Datetime("us"), "%Y %b %d %H:%M:%S%.f", strict=False)
+
+
+def _clock(texts: pl.Series) -> pl.Series:
+    """Microseconds since the epoch, in PLACEHOLDER_DATE's year, of each entry."""
+    stamps = texts.str.extract_groups(RELAY_CLOCK).struct.unnest().select(_placeholder_stamp())
+    return stamps.to_series().dt.epoch("us")
+
+
+def _build(fields: pl.DataFrame) -> pl.DataFrame:
+    dated = fields.with_columns(
+        timestamp=_placeholder_stamp().dt.offset_by(pl.format("{}y", "rollovers")),
         message=_unescape(fields["message"]),
     )
     return dated.select(
@@ -60,5 +70,11 @@ def _build(fields: pl.DataFrame, clock: Clock) -> pl.DataFrame:
 
 
 RELAY = TextFormat(
-    "relay", RELAY_START, RELAY_FIELDS, _build, dated=False, rollover_us=YEAR_ROLLOVER_US
+    "relay",
+    RELAY_START,
+    RELAY_FIELDS,
+    _build,
+    dated=False,
+    clock=_clock,
+    rollover_us=YEAR_ROLLOVER_US,
 )

@@ -9,8 +9,7 @@ in the next chunk, so the reader holds the last entry back until the next chunk 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -31,26 +30,19 @@ MESSAGE_TAIL = "(?P<message>.*)$"
 RAW_KEYWORDS = [*DAEMON_PROCESSES, *MESSAGE_KEYWORDS]
 
 
-@dataclass
-class Clock:
-    """Per-input state for formats whose clock can roll over (Console.app, relay)."""
-
-    rollover: Rollover
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 @dataclass(frozen=True)
 class TextFormat:
     name: str
     entry_start: str  # regex on one physical line
     fields: str  # regex with named groups over a whole entry (continuation lines joined by \n)
-    build: Callable[[pl.DataFrame, Clock], pl.DataFrame]  # extracted strings -> EVENTS columns
+    build: Callable[[pl.DataFrame], pl.DataFrame]  # extracted strings -> EVENTS columns
     dated: bool = True  # False: timestamps sit on PLACEHOLDER_DATE until the date is known
-    rollover_us: int = 0  # threshold of Clock.rollover
+    # Formats whose clock can roll over (Console.app: midnight, relay: New Year): the entries'
+    # clock values (Int64 µs) and the backward jump that counts as a rollover. The counts reach
+    # `build` as the `rollovers` column.
+    clock: Callable[[pl.Series], pl.Series] | None = None
+    rollover_us: int = 0
     banner: str = BANNER
-
-    def new_clock(self) -> Clock:
-        return Clock(Rollover(self.rollover_us))
 
     def extract(self, texts: pl.Series) -> pl.DataFrame:
         """The named groups of `fields` for each entry, as String columns.
@@ -86,7 +78,7 @@ class TextReader:
         self.source = source
         self.tally = tally
         self.emit = emit
-        self.clock = fmt.new_clock()
+        self.rollover = Rollover(fmt.rollover_us)
         self.held = pl.DataFrame(schema={"text": pl.String, "line": pl.Int64})
 
     def feed(self, lines: pl.Series, first_line: int, final: bool) -> None:
@@ -127,11 +119,16 @@ class TextReader:
             return
         entries = _join_entries(inside)
         self.tally.continuation += int(entries["n"].sum()) - len(entries)
-        if self.relevant_only and self.fmt.dated:
+        kept = ["line", "text"]
+        if self.fmt.clock is not None:  # every entry moves the clock, relevant or not
+            clock = self.fmt.clock(entries["text"])
+            entries = entries.with_columns(rollovers=self.rollover.count(clock))
+            kept.append("rollovers")
+        if self.relevant_only:
             entries = self._prefilter(entries)
         groups = self.fmt.extract(entries["text"])
-        fields = pl.concat([entries.select("line", "text"), groups], how="horizontal")
-        built = self.fmt.build(fields, self.clock).with_columns(source=pl.lit(self.source))
+        fields = pl.concat([entries.select(kept), groups], how="horizontal")
+        built = self.fmt.build(fields).with_columns(source=pl.lit(self.source))
         bad = built.filter(pl.col("timestamp").is_null())
         self._count_bad_entries(bad, entries)
         good = built.filter(pl.col("timestamp").is_not_null())
@@ -140,10 +137,7 @@ class TextReader:
             self.emit(good)
 
     def _prefilter(self, entries: pl.DataFrame) -> pl.DataFrame:
-        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed.
-
-        Undated formats (Console, relay) parse every entry: their clocks need every row.
-        """
+        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed."""
         wanted = entries["text"].str.contains_any(RAW_KEYWORDS)
         skipped = len(entries) - int(wanted.sum())
         self.tally.events += skipped
