@@ -28,6 +28,17 @@ SYSTEM_PROCESSES = (
     "backboardd",
     "kernel",
     "wifid",
+    # daemons that run their own URLSessions or log about apps; never the app under study
+    "cloudd",
+    "mobileassetd",
+    "itunesstored",
+    "appstored",
+    "nsurlstoraged",
+    "trustd",
+    "CommCenter",
+    "apsd",
+    "UserEventAgent",
+    "UserNotificationsServer",
 )
 
 # Kinds only ever logged inside the app process (CFNetwork, UIKit, app exceptions, markers).
