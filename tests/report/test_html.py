@@ -141,3 +141,23 @@ def test_marks_appear_on_the_timeline_with_their_evidence() -> None:
     page = render_html(seed_report())
     assert page.count('class="glyph mark mark-') == 4
     assert "relaunch at 10:31:00.950: launched in the background for session events" in page
+
+
+def test_findings_link_to_the_first_task_and_to_process_lanes() -> None:
+    report = seed_report()
+    first = report.tasks[0]
+    about_first = Finding("delivery_latency", Severity.WARNING, "late", task_uuid=first.task_uuid)
+    about_pid = Finding("app_terminated_by_system", Severity.INFO, "jetsam", pid=412)
+    about_nothing = Finding("simulator_trace", Severity.INFO, "simulator")
+    page = render_html(
+        dataclasses.replace(report, findings=(about_first, about_pid, about_nothing))
+    )
+    card_pattern = re.compile(r'<article [^>]*id="(finding-\d)".*?</article>', re.S)
+    cards = {m.group(1): m.group(0) for m in card_pattern.finditer(page)}
+    assert 'href="#task-0"' in cards["finding-0"]
+    assert (
+        'href="#process-0"' in cards["finding-1"]
+        and "show process on timeline" in cards["finding-1"]
+    )
+    assert "to-lane" not in cards["finding-2"]
+    assert re.search(r'id="process-0".*?href="#finding-1"', page, re.S)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from string import Template
 
-from traceview.model import Finding, Report, TaskInfo
+from traceview.model import Finding, Report
 from traceview.report import words
+from traceview.report.anchors import Anchors, anchors_for, finding_anchor
 from traceview.report.html_tables import (
     coverage_section,
     malformed_section,
@@ -23,20 +24,13 @@ from traceview.report.timeline import MARK_GLYPHS, render_timeline
 
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
-    task_ids = {i: f"task-{i}" for i in range(len(report.tasks))}
-    finding_tasks = {i: _task_index(report.tasks, f) for i, f in enumerate(report.findings)}
-    links: dict[int, list[tuple[str, str]]] = {}
-    for finding_index, task_index in finding_tasks.items():
-        if task_index is not None:
-            links.setdefault(task_index, []).append(
-                (f"finding-{finding_index}", report.findings[finding_index].rule)
-            )
+    anchors = anchors_for(report)
     body = join(
         [
             header(report),
-            timeline_section(report, task_ids, links),
-            findings_section(report, task_ids, finding_tasks),
-            tasks_section(report, task_ids, links),
+            timeline_section(report, anchors),
+            findings_section(report, anchors),
+            tasks_section(report, anchors),
             processes_section(report),
             malformed_section(report),
             coverage_section(report),
@@ -64,15 +58,6 @@ def _title(report: Report) -> str:
 def _is_utc(report: Report) -> bool:
     start = report.time_span[0] or ""
     return start.endswith("Z")
-
-
-def _task_index(tasks: tuple[TaskInfo, ...], finding: Finding) -> int | None:
-    if finding.task_uuid is None:
-        return None
-    for index, task in enumerate(tasks):
-        if task.task_uuid == finding.task_uuid and finding.task_number in (None, task.task_number):
-            return index
-    return None
 
 
 def _facts(rows: list[tuple[str, object]]) -> Safe:
@@ -125,9 +110,7 @@ def header(report: Report) -> Safe:
     )
 
 
-def timeline_section(
-    report: Report, task_ids: dict[int, str], links: dict[int, list[tuple[str, str]]]
-) -> Safe:
+def timeline_section(report: Report, anchors: Anchors) -> Safe:
     controls = tag(
         "div",
         {"class_": "zoom-controls"},
@@ -151,19 +134,17 @@ def timeline_section(
             ],
         ],
     )
-    figure = tag("div", {"class_": "timeline-scroll"}, render_timeline(report, task_ids, links))
+    figure = tag(
+        "div", {"class_": "timeline-scroll"}, render_timeline(report, anchors.findings_of_lane)
+    )
     return tag(
         "section", {"id": "timeline-section"}, tag("h2", None, "Timeline"), controls, legend, figure
     )
 
 
-def findings_section(
-    report: Report, task_ids: dict[int, str], finding_tasks: dict[int, int | None]
-) -> Safe:
+def findings_section(report: Report, anchors: Anchors) -> Safe:
     order = sorted(range(len(report.findings)), key=lambda i: -report.findings[i].severity.rank)
-    cards = [
-        finding_card(i, report.findings[i], task_ids.get(finding_tasks[i] or -1)) for i in order
-    ]
+    cards = [finding_card(i, report.findings[i], anchors.lane_of_finding.get(i)) for i in order]
     empty = tag("p", {"class_": "empty"}, "No rule fired.") if not cards else None
     return tag(
         "section", {"id": "findings"}, tag("h2", None, f"Findings ({len(cards)})"), empty, cards
@@ -188,7 +169,7 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
         "article",
         {
             "class_": f"card severity-{severity}",
-            "id": f"finding-{index}",
+            "id": finding_anchor(index),
             "data-severity": severity,
         },
         tag(
@@ -196,9 +177,7 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
             None,
             tag("span", {"class_": f"badge severity-{severity}"}, severity),
             tag("h3", None, finding.rule),
-            tag("a", {"href": f"#{lane_id}", "class_": "to-lane"}, "show task on timeline")
-            if lane_id
-            else None,
+            _lane_link(lane_id),
         ),
         tag(
             "p",
@@ -212,3 +191,10 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
         (tag("h4", None, "What to do"), tag("p", None, finding.advice)) if finding.advice else None,
         evidence,
     )
+
+
+def _lane_link(lane_id: str | None) -> Safe | None:
+    if lane_id is None:
+        return None
+    what = "task" if lane_id.startswith("task-") else "process"
+    return tag("a", {"href": f"#{lane_id}", "class_": "to-lane"}, f"show {what} on timeline")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from traceview.model import Report, TaskInfo
 from traceview.report import words
+from traceview.report.anchors import Anchors, FindingLink, task_lane
 from traceview.report.htmlkit import Safe, join, tag, void
 
 
@@ -55,9 +56,7 @@ def processes_section(report: Report) -> Safe | None:
     )
 
 
-def tasks_section(
-    report: Report, task_ids: dict[int, str], links: dict[int, list[tuple[str, str]]]
-) -> Safe:
+def tasks_section(report: Report, anchors: Anchors) -> Safe:
     headers = [
         "task",
         "app · session",
@@ -83,7 +82,10 @@ def tasks_section(
             ],
         ),
     )
-    rows = [_task_row(task, task_ids[i], links.get(i, [])) for i, task in enumerate(report.tasks)]
+    rows = [
+        _task_row(task, task_lane(i), anchors.findings_of_lane.get(task_lane(i), []))
+        for i, task in enumerate(report.tasks)
+    ]
     filters = tag(
         "div",
         {"class_": "table-filter", "role": "group", "aria-label": "Filter by final state"},
@@ -108,7 +110,7 @@ def tasks_section(
     )
 
 
-def _task_row(task: TaskInfo, lane_id: str, links: list[tuple[str, str]]) -> Safe:
+def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink]) -> Safe:
     state = task.final_state.value
     cells: list[tuple[object, object]] = [
         (

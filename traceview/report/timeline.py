@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from traceview.model import Mark, ProcessRun, Report, TaskInfo
 from traceview.report import words
+from traceview.report.anchors import FindingLink, process_lane, task_lane
 from traceview.report.htmlkit import Safe, join, tag
 
 LABEL_W = 250
@@ -138,19 +139,19 @@ class _Lanes:
         return tag("text", attrs, glyph, tag("title", None, title))
 
 
-def render_timeline(
-    report: Report, task_ids: dict[int, str], finding_links: dict[int, list[tuple[str, str]]]
-) -> Safe:
-    """The whole <svg>; `task_ids` maps task index → lane id, `finding_links` → finding anchors."""
+def render_timeline(report: Report, findings_of_lane: dict[str, list[FindingLink]]) -> Safe:
+    """The whole <svg>; lanes with findings carry flags linking to their cards."""
     scale = scale_for(report)
     if scale is None:
         return tag("p", {"class_": "empty"}, "No timestamps in this report, so no timeline.")
     lanes = _Lanes(scale)
-    for run in report.processes:
-        _process_lane(lanes, run, report.marks)
+    for index, run in enumerate(report.processes):
+        lane_id = process_lane(index)
+        _process_lane(lanes, run, lane_id, report.marks, findings_of_lane.get(lane_id, []))
     _daemon_lane(lanes, report)
     for index, task in enumerate(report.tasks):
-        _task_lane(lanes, task, task_ids[index], finding_links.get(index, []))
+        lane_id = task_lane(index)
+        _task_lane(lanes, task, lane_id, findings_of_lane.get(lane_id, []))
     height = lanes.y + 4
     width = LABEL_W + PLOT_W
     clip = tag(
@@ -215,7 +216,9 @@ def _static_axis(report: Report, scale: Scale, height: int) -> Safe:
     )
 
 
-def _process_lane(lanes: _Lanes, run: ProcessRun, marks: tuple[Mark, ...]) -> None:
+def _process_lane(
+    lanes: _Lanes, run: ProcessRun, lane_id: str, marks: tuple[Mark, ...], links: list[FindingLink]
+) -> None:
     start = seconds(run.launched_at) or lanes.scale.start
     end = seconds(run.ended_at) or lanes.scale.end
     ended = words.END_WORDS[run.end_reason] + (f" ({run.end_detail})" if run.end_detail else "")
@@ -234,7 +237,8 @@ def _process_lane(lanes: _Lanes, run: ProcessRun, marks: tuple[Mark, ...]) -> No
         items.append(lanes.glyph(end, "✕", f"end end-{run.end_reason.value}", ended))
     items.extend(_mark_glyph(lanes, m) for m in marks if run.pid is not None and m.pid == run.pid)
     label = join([tag("tspan", {"class_": "kind"}, "app "), f"{run.process} · pid {run.pid}"])
-    lanes.add(label, items, {"class_": "lane lane-process", "data-pid": run.pid})
+    attrs: dict[str, object] = {"class_": "lane lane-process", "id": lane_id, "data-pid": run.pid}
+    lanes.add(label, items, attrs, flags=links)
 
 
 def _daemon_lane(lanes: _Lanes, report: Report) -> None:
@@ -261,7 +265,7 @@ def _mark_glyph(lanes: _Lanes, mark: Mark) -> Safe:
     return lanes.glyph(at, MARK_GLYPHS.get(mark.kind, "●"), f"mark mark-{mark.kind}", title)
 
 
-def _task_lane(lanes: _Lanes, task: TaskInfo, lane_id: str, links: list[tuple[str, str]]) -> None:
+def _task_lane(lanes: _Lanes, task: TaskInfo, lane_id: str, links: list[FindingLink]) -> None:
     first = seconds(task.created_at or task.resumed_at or task.began_at or task.completed_at)
     done = seconds(task.completed_at)
     delivered = seconds(task.delivered_at)

@@ -1,0 +1,60 @@
+"""Ids that tie the HTML report together: finding cards ↔ timeline lanes ↔ table rows.
+
+Ids are built from positions in the Report (never from log text), so they are always valid
+and unique whatever the identifiers contain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from traceview.model import Finding, Report
+
+FindingLink = tuple[str, str]  # (finding anchor, rule name)
+
+
+def task_lane(index: int) -> str:
+    return f"task-{index}"
+
+
+def process_lane(index: int) -> str:
+    return f"process-{index}"
+
+
+def finding_anchor(index: int) -> str:
+    return f"finding-{index}"
+
+
+@dataclass(frozen=True)
+class Anchors:
+    lane_of_finding: dict[int, str]  # finding index → lane id (a task, else its process)
+    findings_of_lane: dict[str, list[FindingLink]]  # lane id → the findings about it
+
+
+def anchors_for(report: Report) -> Anchors:
+    lane_of_finding = {}
+    for index, finding in enumerate(report.findings):
+        lane = _lane(report, finding)
+        if lane is not None:
+            lane_of_finding[index] = lane
+    findings_of_lane: dict[str, list[FindingLink]] = {}
+    for index, lane in lane_of_finding.items():
+        findings_of_lane.setdefault(lane, []).append(
+            (finding_anchor(index), report.findings[index].rule)
+        )
+    return Anchors(lane_of_finding, findings_of_lane)
+
+
+def _lane(report: Report, finding: Finding) -> str | None:
+    if finding.task_uuid is not None:
+        for index, task in enumerate(report.tasks):
+            if task.task_uuid == finding.task_uuid and finding.task_number in (
+                None,
+                task.task_number,
+            ):
+                return task_lane(index)
+    if finding.pid is not None:
+        for index, run in enumerate(report.processes):
+            if run.pid == finding.pid and finding.bundle_id in (None, run.bundle_id):
+                return process_lane(index)
+    return None
