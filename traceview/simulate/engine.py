@@ -32,7 +32,7 @@ class ProcessRun:
     finish_events: list[tuple[str, float]] = field(default_factory=list)
     handler_called: list[tuple[str, float]] = field(default_factory=list)
     wake_assertion: str = ""
-    in_flight_at_end: int = 0  # tasks not yet completed by the daemon when it ended
+    in_flight_at_end: int = 0  # resumed tasks not yet delivered when it ended
     bg_tasks: dict[int, str] = field(default_factory=dict)
     overdue_bg_task: bool = False
     upload_from_data: bool = False
@@ -220,9 +220,7 @@ class Engine:
         proc.killed_how = step.how
         proc.end_reason = end_reason(self.scn.era, step.how, step.signal)
         proc.in_flight_at_end = sum(
-            1
-            for t in self.world.tasks.values()
-            if t.resumed and t.daemon_done_at is None and t.error is None
+            1 for t in self.world.tasks.values() if t.resumed and t.delivered_at is None
         )
 
     # --- sessions and tasks ----------------------------------------------------------

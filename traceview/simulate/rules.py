@@ -13,6 +13,7 @@ SLOW_WAKE_S = 10.0
 DISCRETIONARY_S = 3600.0
 LATENCY_S = 300.0
 TOO_MANY = 100
+RATE_LIMITER_DELAY_S = 120.0
 SYSTEM_ENDS = {"system_jetsam", "crash", "watchdog", "assertion_timeout", "system_other"}
 
 
@@ -108,11 +109,8 @@ def _upload_from_data(scn: Scenario, world: World, tasks: list[dict]) -> bool:
 
 
 def _rate_limited(scn: Scenario, world: World, tasks: list[dict]) -> bool:
-    delays = [at for at, delay in world.request_delays if delay > 0]
-    return any(
-        run.created_in_background and any(at <= (run.created_at or 0) for at in delays)
-        for run in world.tasks.values()
-    )
+    """The request delay doubled at least once (a one-task-per-wake chain)."""
+    return any(delay >= RATE_LIMITER_DELAY_S for _, delay in world.request_delays)
 
 
 def _discretionary(scn: Scenario, world: World, tasks: list[dict]) -> bool:

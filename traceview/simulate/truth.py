@@ -5,7 +5,7 @@ the catalogue leaves a threshold open the simulator uses the values in rules.py 
 should agree or the difference should be argued):
 
 - app_terminated_by_system: a process ended by the system (jetsam, crash, watchdog,
-  assertion timeout, other kill) while at least one resumed task was not yet completed;
+  assertion timeout, other kill) while at least one resumed task was not yet delivered;
 - background_launch_crash_or_watchdog: such an end (crash or watchdog) of a process the
   daemon launched for session events, before every task it was woken for was delivered;
 - completion_handler_never_called: handleEvents without a handler call in that process,
@@ -16,8 +16,9 @@ should agree or the difference should be argued):
   process; session_identifier_mismatch: woken for X and only other identifiers created;
 - user_relaunch_no_handle_events: a user launch while resumed tasks were undelivered,
   with no handleEvents in that process;
-- resume_rate_limiter_delay: a task created in the background after the daemon set a
-  request delay; discretionary_delay: resume -> will begin of at least DISCRETIONARY_S;
+- resume_rate_limiter_delay: nsurlsessiond's request delay reached RATE_LIMITER_DELAY_S
+  (it doubled at least once); discretionary_delay: resume -> will begin of at least
+  DISCRETIONARY_S;
 - delivery_latency: daemon completion -> delivery of more than LATENCY_S;
 - too_many_tasks: more than TOO_MANY tasks created.
 """
