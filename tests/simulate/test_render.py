@@ -110,3 +110,15 @@ def test_noise_ratio_sets_the_number_of_unrelated_lines() -> None:
     own = len(play(scn)[0])
     lines = render(scn, "ndjson", noise=2.0).splitlines()
     assert len(lines) - 1 == own + 2 * own
+
+
+def test_target_bytes_pads_with_noise_to_about_that_size() -> None:
+    import io
+
+    from traceview.simulate import write
+
+    for style in ("default", "ndjson"):
+        buffer = io.StringIO()
+        write(scenario("upload_from_data"), style, buffer, seed=3, target_bytes=300_000)
+        size = len(buffer.getvalue().encode())
+        assert 270_000 < size < 330_000, (style, size)
