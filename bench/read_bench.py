@@ -71,7 +71,8 @@ def bench(path: Path) -> None:
     ours = run_json(READER, str(path))
     print(f"{path}  ({size_mb:.0f} MB, {ours['format']}, {ours['lines']:,} lines)")
     print(
-        f"  traceview read_inputs: {ours['wall']:.2f} s  ({size_mb / ours['wall']:.0f} MB/s), "
+        f"  traceview read_inputs: {ours['wall']:.2f} s  ({size_mb / ours['wall']:.0f} MB/s, "
+        f"{ours['lines'] / ours['wall'] / 1000:.0f}k lines/s), "
         f"peak RSS {ours['peak_mb']:.0f} MB, {ours['events']:,} events, {ours['kept']:,} kept"
     )
     rg = time_rg(path)
