@@ -129,3 +129,10 @@ def test_missing_path_is_an_input_error():
 
     with pytest.raises(InputError, match="no such file or folder"):
         read_inputs(["/nonexistent/device.log"])
+
+
+def test_utf8_byte_order_mark_is_not_part_of_the_first_line(tmp_path):
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + s.CONSOLE_LIBRARY.encode())
+    result = read_inputs([path], ALL)
+    assert result.counts.events == 5 and result.counts.malformed == 0

@@ -27,6 +27,7 @@ from traceview.errors import InputError
 CHUNK_BYTES = 8 * 1024 * 1024
 HEAD_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
+UTF8_BOM = b"\xef\xbb\xbf"
 STDIN = "-"
 
 
@@ -56,7 +57,8 @@ def peek(stream: BinaryIO, name: str, gzipped: bool = False) -> Opened:
     if head.startswith(GZIP_MAGIC) and not gzipped:
         inner = gzip.GzipFile(fileobj=cast(BinaryIO, _Prefixed(head, stream)), mode="rb")
         return peek(cast(BinaryIO, inner), name, gzipped=True)
-    return Opened(name, head, stream, gzipped)
+    # Editors saving a pasted log may add a UTF-8 byte order mark; it is not part of line 1.
+    return Opened(name, head.removeprefix(UTF8_BOM), stream, gzipped)
 
 
 @contextmanager
