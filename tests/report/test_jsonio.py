@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import jsonschema
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from report.contract import REPORT_SCHEMA
 from report.fixtures import legacy_report, seed_report
 from report.strategies import REPORTS
 from traceview.errors import TraceviewError
@@ -28,6 +30,24 @@ CONTRACT_KEYS = {
         "task_number", "pid", "evidence",
     },
 }  # fmt: skip
+
+
+@given(REPORTS)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_report_is_valid_against_the_contract_schema(report: Report) -> None:
+    jsonschema.validate(orjson.loads(report_to_json(report)), REPORT_SCHEMA)
+
+
+@pytest.mark.parametrize("make", [seed_report, legacy_report])
+def test_fixture_reports_are_valid_against_the_contract_schema(make) -> None:
+    jsonschema.validate(orjson.loads(report_to_json(make())), REPORT_SCHEMA)
+
+
+def test_the_contract_schema_rejects_a_renamed_enum_value() -> None:
+    data = orjson.loads(report_to_json(seed_report()))
+    data["tasks"][0]["final_state"] = "success"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, REPORT_SCHEMA)
 
 
 @given(REPORTS)
