@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 SID = "com.example.random.uploads"
 ENDINGS = ("suspended", "jetsam", "crash", "force_quit", "watchdog", "running")
 HANDLERS = ("in_time", "late", "early", "never")
+# Optional episodes of the first (foreground) process, before it goes to the background.
+EXTRAS = ("duplicate_session", "waiting", "background_task", "invalidate_other", "debugger")
 
 
 def scenarios() -> SearchStrategy[s.Scenario]:
@@ -37,6 +39,7 @@ def scenarios() -> SearchStrategy[s.Scenario]:
         handler=st.sampled_from(HANDLERS),
         recreate_other=st.booleans(),
         markers=st.booleans(),
+        extras=st.sets(st.sampled_from(EXTRAS)),
     )
 
 
@@ -51,6 +54,7 @@ def plan(
     handler: str,
     recreate_other: bool,
     markers: bool,
+    extras: frozenset[str] | set[str] = frozenset(),
 ) -> s.Scenario:
     """Build one scenario from the drawn choices (kept valid by construction)."""
     rng = random.Random(seed)
@@ -64,8 +68,27 @@ def plan(
     steps += [s.TaskCreate(2.5 + i, spec.number, resume=False) for i, spec in enumerate(idle)]
     done = running[: min(completed, len(running))]
     steps += _ending(ending, done, running, handler, recreate_other)
+    steps += _extras(extras, running)
     steps.append(s.EndOfLog(5000.0))
-    return b.make("random", "random scenario", era, rng, specs, steps, markers=markers)
+    debugger = "debugger" in extras
+    return b.make(
+        "random", "random scenario", era, rng, specs, steps, markers=markers, debugger=debugger
+    )
+
+
+def _extras(extras: frozenset[str] | set[str], running: list[s.TaskSpec]) -> list[s.Step]:
+    """Episodes between launch (t=0..2) and leaving the foreground (t=20)."""
+    steps: list[s.Step] = []
+    if "duplicate_session" in extras:
+        steps.append(s.SessionCreate(5.0, SID))
+    if "waiting" in extras and running:
+        steps.append(s.Waiting(6.0, running[0].number))
+    if "background_task" in extras:
+        steps += [s.BackgroundTaskBegin(7.0, 1, "random.flush"), s.BackgroundTaskEnd(9.0, 1)]
+    if "invalidate_other" in extras:
+        steps += [s.SessionCreate(10.0, "com.example.random.other"),
+                  s.SessionInvalidate(11.0, "com.example.random.other")]  # fmt: skip
+    return steps
 
 
 def _ending(
