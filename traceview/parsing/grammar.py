@@ -10,7 +10,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Transformer
 
 from traceview.errors import TraceviewError
 
@@ -32,11 +32,19 @@ def grammar_path(name: str) -> Path:
     return grammar_dir() / f"{name}.lark"
 
 
-@functools.cache
-def load(name: str) -> Lark:
-    """The LALR parser of grammars/<name>.lark, built once per process.
+def build(name: str, transformer: Transformer | None = None) -> Lark:
+    """The LALR parser of grammars/<name>.lark.
 
     LALR with the contextual lexer: each parser state only lexes the terminals it can accept,
-    which keeps free-text terminals (REST, error descriptions) from shadowing keywords.
+    which keeps free-text terminals (REST, error descriptions) from shadowing keywords. With a
+    transformer, Lark runs it during the reductions and builds no tree (about twice as fast).
     """
-    return Lark.open(str(grammar_path(name)), parser="lalr", lexer="contextual")
+    return Lark.open(
+        str(grammar_path(name)), parser="lalr", lexer="contextual", transformer=transformer
+    )
+
+
+@functools.cache
+def load(name: str) -> Lark:
+    """The tree-building parser of grammars/<name>.lark, built once per process."""
+    return build(name)

@@ -26,6 +26,7 @@ Fields = dict[str, Any]
 
 KINDS = frozenset(kind.value for kind in SignalKind)
 TASK_KINDS = ("upload", "download", "data")
+COMMON_NAMESPACE = "common__"
 ABSENT = frozenset({"<private>", "(null)", ""})
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
@@ -195,6 +196,11 @@ SHAPERS: dict[str, Callable[[list[Any]], Any]] = {
 }
 
 
+def rule_base(name: str) -> str:
+    """A rule's own name: rules imported from common.lark are namespaced `common__<name>`."""
+    return name.removeprefix(COMMON_NAMESPACE)
+
+
 class SignalShaper(Transformer):
     """Bottom-up: every rule becomes a dict of fields (see the module docstring)."""
 
@@ -203,7 +209,10 @@ class SignalShaper(Transformer):
         self._nested = nested
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
-        name = str(data).rsplit("__", 1)[-1]  # rules imported from common.lark are namespaced
+        name = rule_base(str(data))
+        if name.startswith("_"):
+            # tree-less LALR: a hidden rule must stay a Tree so that its parent inlines it
+            return Tree(data, children)
         shaper = SHAPERS.get(name)
         if shaper is not None:
             return shaper(children)
@@ -215,8 +224,3 @@ class SignalShaper(Transformer):
         if name in KINDS:
             fields.setdefault("kind", name)
         return fields
-
-
-def shape(tree: Tree, shaper: SignalShaper) -> Fields:
-    result = shaper.transform(tree)
-    return result if isinstance(result, dict) else {}

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from lark import Lark
 from lark.exceptions import LarkError
 
-from traceview.parsing.grammar import load
-from traceview.parsing.transform import SignalShaper, shape
+from traceview.parsing.grammar import build
+from traceview.parsing.transform import SignalShaper
 from traceview.signals.families import FAMILIES, Family
 from traceview.signals.refine import refine
 
@@ -22,12 +23,8 @@ def parse_with(family: str, message: str) -> Fields | None:
     Cached: repeated messages (and the same message in several files) are parsed once.
     Callers must not mutate the returned dict.
     """
-    try:
-        tree = load(family).parse(message)
-    except LarkError:
-        return None
-    fields = shape(tree, _SHAPER)
-    if "kind" not in fields:
+    fields = _shaped(family, message)
+    if fields is None or "kind" not in fields:
         return None
     fields = refine(fields)
     fields["family"] = family
@@ -37,13 +34,24 @@ def parse_with(family: str, message: str) -> Fields | None:
 @functools.lru_cache(maxsize=1 << 12)
 def parse_nested(grammar: str, text: str) -> Fields | None:
     """Fields found by a helper grammar (e.g. nserror) inside part of a message."""
+    return _shaped(grammar, text)
+
+
+def _shaped(grammar: str, text: str) -> Fields | None:
     try:
-        return shape(load(grammar).parse(text), _SHAPER)
+        result = _shaping_parser(grammar).parse(text)
     except LarkError:
         return None
+    return result if isinstance(result, dict) else None
 
 
 _SHAPER = SignalShaper(nested=parse_nested)
+
+
+@functools.cache
+def _shaping_parser(grammar: str) -> Lark:
+    """The tree-less parser of a grammar: the shaper runs during LALR reductions."""
+    return build(grammar, transformer=_SHAPER)
 
 
 def families_for(process: str, message: str) -> list[Family]:
