@@ -27,7 +27,8 @@ def read_inputs(paths: Sequence[str | Path], options: ReadOptions = DEFAULT_OPTI
         state = InputState(index)
         _read_one(Path(path) if str(path) != STDIN else STDIN, state, collector)
         states.append(state)
-    return _result(collector, states, [str(path) for path in paths])
+    names = ["<stdin>" if str(path) == STDIN else str(path) for path in paths]
+    return _result(collector, states, names)
 
 
 def parse_text(text: str, name: str = "<text>", options: ReadOptions = ALL_EVENTS) -> ReadResult:
