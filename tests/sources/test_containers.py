@@ -337,3 +337,11 @@ def test_folder_holding_a_sysdiagnose_archive_reads_it(tmp_path):
     assert result.inputs[0].format == "directory"
     assert result.counts.events == 2 and result.counts.skipped_files == 1
     assert result.events["source"][0] == f"{archive}!{SYSDIAGNOSE}/logs/xcode.log"
+
+
+def test_a_folder_named_logarchive_without_tracev3_is_just_a_folder(tmp_path):
+    folder = tmp_path / "notes.logarchive"
+    folder.mkdir()
+    (folder / "export.log").write_text(s.XCODE_TRUSTKIT)
+    assert sniff(folder) == "directory"
+    assert read_inputs([folder], ALL).counts.events == 2
