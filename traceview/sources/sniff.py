@@ -119,12 +119,11 @@ def _is_json(line: str) -> bool:
 
 
 def looks_like_logarchive(path: Path) -> bool:
-    if path.suffix == ".logarchive":
+    """tracev3 files at the top or one level down (Persist/, Special/, ...), or a bundle's
+    Info.plist: by content, not by the `.logarchive` name alone."""
+    if any(path.glob("*.tracev3")) or any(path.glob("*/*.tracev3")):
         return True
-    return (
-        (path / "Info.plist").is_file()
-        and any((path / sub).is_dir() for sub in ("Persist", "Special", "timesync"))
-    ) or any((path / "Persist").glob("*.tracev3"))
+    return path.suffix == ".logarchive" and (path / "Info.plist").is_file()
 
 
 def looks_like_sysdiagnose(path: Path) -> bool:
