@@ -14,6 +14,7 @@ from report.fixtures import seed_report
 from report.strategies import HOSTILE
 from traceview.model import Coverage, Finding, InputInfo, MalformedLine, Mark, Origin, Severity
 from traceview.report import render_html
+from traceview.report.anchors import MAX_TASK_LANES
 
 EVIL = (
     "<script>alert(1)</script> \"q\" 'q' & \u202eRTL \u200bzw 🦄 nul\x00 "
@@ -161,3 +162,20 @@ def test_findings_link_to_the_first_task_and_to_process_lanes() -> None:
     )
     assert "to-lane" not in cards["finding-2"]
     assert re.search(r'id="process-0".*?href="#finding-1"', page, re.S)
+
+
+def test_many_tasks_draw_capped_lanes_with_flagged_tasks_first() -> None:
+    report = seed_report()
+    many = tuple(
+        dataclasses.replace(
+            report.tasks[0], task_uuid=f"{i:08X}-0000-4000-8000-000000000000", task_number=i
+        )
+        for i in range(MAX_TASK_LANES + 50)
+    )
+    last = many[-1]
+    finding = Finding("too_many_tasks", Severity.WARNING, "many", task_uuid=last.task_uuid)
+    page = render_html(dataclasses.replace(report, tasks=many, findings=(finding,)))
+    assert page.count('class="lane lane-task') == MAX_TASK_LANES
+    assert f'id="task-{len(many) - 1}"' in page  # the flagged task kept its lane
+    assert f"{MAX_TASK_LANES} of {len(many)} tasks are drawn as lanes" in page
+    assert page.count('<tr id="row-task-') == len(many)

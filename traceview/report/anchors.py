@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from traceview.model import Finding, Report
 
 FindingLink = tuple[str, str]  # (finding anchor, rule name)
+# More task lanes than this make the page heavy and unreadable; the table still lists every task.
+MAX_TASK_LANES = 300
 
 
 def task_lane(index: int) -> str:
@@ -25,10 +27,15 @@ def finding_anchor(index: int) -> str:
     return f"finding-{index}"
 
 
+def task_row(index: int) -> str:
+    return f"row-{task_lane(index)}"
+
+
 @dataclass(frozen=True)
 class Anchors:
     lane_of_finding: dict[int, str]  # finding index → lane id (a task, else its process)
     findings_of_lane: dict[str, list[FindingLink]]  # lane id → the findings about it
+    task_lanes: frozenset[int]  # indexes of the tasks drawn as timeline lanes
 
 
 def anchors_for(report: Report) -> Anchors:
@@ -42,7 +49,20 @@ def anchors_for(report: Report) -> Anchors:
         findings_of_lane.setdefault(lane, []).append(
             (finding_anchor(index), report.findings[index].rule)
         )
-    return Anchors(lane_of_finding, findings_of_lane)
+    drawn = _drawn_tasks(len(report.tasks), findings_of_lane)
+    for index, lane in lane_of_finding.items():
+        if lane.startswith("task-") and int(lane.removeprefix("task-")) not in drawn:
+            lane_of_finding[index] = f"row-{lane}"  # no lane for it: point at its table row
+    return Anchors(lane_of_finding, findings_of_lane, drawn)
+
+
+def _drawn_tasks(count: int, findings_of_lane: dict[str, list[FindingLink]]) -> frozenset[int]:
+    """Every task up to MAX_TASK_LANES; beyond that, tasks with findings first."""
+    if count <= MAX_TASK_LANES:
+        return frozenset(range(count))
+    flagged = [i for i in range(count) if task_lane(i) in findings_of_lane]
+    others = [i for i in range(count) if task_lane(i) not in findings_of_lane]
+    return frozenset((flagged + others)[:MAX_TASK_LANES])
 
 
 def _lane(report: Report, finding: Finding) -> str | None:

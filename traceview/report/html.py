@@ -134,11 +134,26 @@ def timeline_section(report: Report, anchors: Anchors) -> Safe:
             ],
         ],
     )
-    figure = tag(
-        "div", {"class_": "timeline-scroll"}, render_timeline(report, anchors.findings_of_lane)
+    figure = tag("div", {"class_": "timeline-scroll"}, render_timeline(report, anchors))
+    hidden = len(report.tasks) - len(anchors.task_lanes)
+    note = (
+        tag(
+            "p",
+            {"class_": "lanes-note"},
+            f"{len(anchors.task_lanes)} of {len(report.tasks)} tasks are drawn as lanes "
+            f"(those with findings first); the task table lists all {len(report.tasks)}.",
+        )
+        if hidden
+        else None
     )
     return tag(
-        "section", {"id": "timeline-section"}, tag("h2", None, "Timeline"), controls, legend, figure
+        "section",
+        {"id": "timeline-section"},
+        tag("h2", None, "Timeline"),
+        controls,
+        legend,
+        note,
+        figure,
     )
 
 
@@ -196,5 +211,7 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
 def _lane_link(lane_id: str | None) -> Safe | None:
     if lane_id is None:
         return None
-    what = "task" if lane_id.startswith("task-") else "process"
-    return tag("a", {"href": f"#{lane_id}", "class_": "to-lane"}, f"show {what} on timeline")
+    text = {"task": "show task on timeline", "proc": "show process on timeline"}.get(
+        lane_id[:4], "show task in the table"
+    )
+    return tag("a", {"href": f"#{lane_id}", "class_": "to-lane"}, text)

@@ -83,7 +83,12 @@ def tasks_section(report: Report, anchors: Anchors) -> Safe:
         ),
     )
     rows = [
-        _task_row(task, task_lane(i), anchors.findings_of_lane.get(task_lane(i), []))
+        _task_row(
+            task,
+            task_lane(i),
+            anchors.findings_of_lane.get(task_lane(i), []),
+            has_lane=i in anchors.task_lanes,
+        )
         for i, task in enumerate(report.tasks)
     ]
     filters = tag(
@@ -110,11 +115,12 @@ def tasks_section(report: Report, anchors: Anchors) -> Safe:
     )
 
 
-def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink]) -> Safe:
+def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink], *, has_lane: bool) -> Safe:
     state = task.final_state.value
+    label = words.task_label(task)
     cells: list[tuple[object, object]] = [
         (
-            tag("a", {"href": f"#{lane_id}"}, words.task_label(task)),
+            tag("a", {"href": f"#{lane_id}"}, label) if has_lane else label,
             f"{task.task_uuid}.{task.task_number}",
         ),
         (

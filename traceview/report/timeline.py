@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from traceview.model import Mark, ProcessRun, Report, TaskInfo
 from traceview.report import words
-from traceview.report.anchors import FindingLink, process_lane, task_lane
+from traceview.report.anchors import Anchors, FindingLink, process_lane, task_lane
 from traceview.report.htmlkit import Safe, join, tag
 
 LABEL_W = 250
@@ -139,8 +139,9 @@ class _Lanes:
         return tag("text", attrs, glyph, tag("title", None, title))
 
 
-def render_timeline(report: Report, findings_of_lane: dict[str, list[FindingLink]]) -> Safe:
+def render_timeline(report: Report, anchors: Anchors) -> Safe:
     """The whole <svg>; lanes with findings carry flags linking to their cards."""
+    findings_of_lane = anchors.findings_of_lane
     scale = scale_for(report)
     if scale is None:
         return tag("p", {"class_": "empty"}, "No timestamps in this report, so no timeline.")
@@ -150,6 +151,8 @@ def render_timeline(report: Report, findings_of_lane: dict[str, list[FindingLink
         _process_lane(lanes, run, lane_id, report.marks, findings_of_lane.get(lane_id, []))
     _daemon_lane(lanes, report)
     for index, task in enumerate(report.tasks):
+        if index not in anchors.task_lanes:
+            continue
         lane_id = task_lane(index)
         _task_lane(lanes, task, lane_id, findings_of_lane.get(lane_id, []))
     height = lanes.y + 4
