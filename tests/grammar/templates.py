@@ -897,6 +897,12 @@ EXTRA: list[Line] = [
     ),
     (
         RB,
+        "Launch request for app<application.com.abhishek.Clocker.4425635010.4425635189(501)> is "
+        "using uid 501 (divined from auid 501 euid 501)",
+        "rb_bookkeeping",
+    ),
+    (
+        RB,
         "Resolved pid 24242 to [xpcservice<com.apple.WebKit.WebContent([application<com.brave.ios."
         "browser>:24240])>:24242:24242]",
         "rb_bookkeeping",

@@ -332,3 +332,18 @@ def test_daemon_only_lines_are_not_read_in_the_app(signal):
     assert (
         parse_message(f"Creating session with identifier: {SID} for bundle id: {B}", "App") is None
     )
+
+
+def test_session_configuration_keys_grow_with_the_os(signal):
+    # §10.2 format string (newer builds add allowsConstrainedAccess, allowsUltraConstrainedAccess)
+    got = signal(
+        f"NDSession <{S}> Session <{S}> is for <{B}>.<{SID}> using resource timeout: 604800.000000, "
+        "request timeout: 60.000000 allowsCellularAccess: 1, allowsExpensiveAccess: 0, "
+        "allowsConstrainedAccess: 1, _sourceApplicationBundleIdentifier: com.example.share, "
+        "_sourceApplicationSecondaryIdentifier: (null), hasSqliteSupport: 1, "
+        "allowsUltraConstrainedAccess: 0",
+        NSURLSESSIOND,
+    )
+    assert got["duration_seconds"] == 604800.0
+    assert got["detail"].endswith("hasSqliteSupport: 1, allowsUltraConstrainedAccess: 0")
+    assert "allowsConstrainedAccess: 1" in got["detail"]

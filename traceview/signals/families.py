@@ -1,9 +1,9 @@
 """Which grammar reads which messages: a table, not an if-ladder.
 
 A family is one grammars/<name>.lark file plus the processes whose messages it reads and the
-literals (anchors) a message must contain to be worth parsing. Daemon families read every
-message of their daemon; app families only messages holding one of their anchors (a vectorised
-`str.contains_any` keeps all other messages away from Lark).
+literals (anchors) a message must contain to be worth parsing: a vectorised `str.contains_any`
+keeps every other message away from Lark (it is counted unrecognised). Each anchor list must
+cover every message its grammar knows; the template checklist test proves it line by line.
 """
 
 from __future__ import annotations
@@ -91,6 +91,66 @@ UIKIT_ANCHORS = (
     "invalidateConnection (appDidSuspend)",
 )
 
+RUNNINGBOARD_ANCHORS = (
+    "assertion",
+    "Assertion ",
+    "launch request",
+    "Launch request",
+    "launching job",
+    "Setting client",
+    "Calculated state",
+    "Set jetsam",
+    "Set darwin",
+    "Set GPU",
+    "gnoring",  # Ignoring ... / ignoring process state change
+    "Error setting jetsam",
+    "Suspending task",
+    "Resuming task",
+    "termination request",
+    "Terminating with context",
+    "terminate_with_reason",
+    "termination reported",
+    "exited with context",
+    "Removing",
+    "Removed",
+    "Resolved pid",
+    "Inserting mach service",
+    "_mutateContextIfNeeded",
+    "processStartTime",
+    "Shutdown sockets",
+    "removeJobWithInstance",
+)
+FRONTBOARD_ANCHORS = (
+    "request to open",
+    "open application request",
+    "Executing request",
+    "suspended-activation",
+    "Bootstrap",
+    "process state changed",
+    "Setting process",
+    "Connection",
+    "created proxy",
+    "Sending scene",
+    "scene-update",
+    "Process exited",
+    "workspace",
+    "Removing:",
+    "application state changed",
+    "deactivation reasons",
+)
+ASSERTIOND_ANCHORS = (
+    "assertion",
+    "BG permission",
+    "permission expiration",
+    "crash report",
+    "Setting jetsam",
+    "timedAssertionReferenceTime",
+    "workspaceConnectedWithTaskPortRight",
+    "SyscallError",
+    "PowerAssertion",
+)
+DASD_ANCHORS = ("Received state update", "Running activities", "DAS Submitted", "Released ")
+
 # Order matters: a message goes to the first family (in this order) that recognises it.
 FAMILIES: tuple[Family, ...] = (
     Family("nsurlsessiond", ("nsurlsessiond",), NSURLSESSIOND_ANCHORS),
@@ -98,10 +158,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("warnings", (APP,), WARNING_ANCHORS),
     Family("cfnetwork", ("nsurlsessiond", APP), CFNETWORK_ANCHORS),
     Family("uikit", (APP,), UIKIT_ANCHORS),
-    Family("runningboard", ("runningboardd",)),
-    Family("frontboard", ("SpringBoard", "FrontBoard")),
-    Family("assertiond", ("assertiond",)),
-    Family("dasd", ("dasd", "powerd")),
+    Family("runningboard", ("runningboardd",), RUNNINGBOARD_ANCHORS),
+    Family("frontboard", ("SpringBoard", "FrontBoard"), FRONTBOARD_ANCHORS),
+    Family("assertiond", ("assertiond",), ASSERTIOND_ANCHORS),
+    Family("dasd", ("dasd", "powerd"), DASD_ANCHORS),
     Family("process_handle", (ANY,), ("Hit the server for a process handle",)),
 )
 
