@@ -338,7 +338,8 @@ def test_session_configuration_keys_grow_with_the_os(signal):
     # §10.2 format string (newer builds add allowsConstrainedAccess, allowsUltraConstrainedAccess)
     got = signal(
         f"NDSession <{S}> Session <{S}> is for <{B}>.<{SID}> using resource timeout: "
-        "604800.000000, request timeout: 60.000000 allowsCellularAccess: 1, allowsExpensiveAccess: 0, "
+        "604800.000000, request timeout: 60.000000 allowsCellularAccess: 1, "
+        "allowsExpensiveAccess: 0, "
         "allowsConstrainedAccess: 1, _sourceApplicationBundleIdentifier: com.example.share, "
         "_sourceApplicationSecondaryIdentifier: (null), hasSqliteSupport: 1, "
         "allowsUltraConstrainedAccess: 0",
