@@ -126,6 +126,8 @@ class TextReader:
             kept.append("rollovers")
         if self.relevant_only:
             entries = self._prefilter(entries)
+            if not len(entries):
+                return
         groups = self.fmt.extract(entries["text"])
         fields = pl.concat([entries.select(kept), groups], how="horizontal")
         built = self.fmt.build(fields).with_columns(source=pl.lit(self.source))
