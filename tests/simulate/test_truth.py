@@ -74,6 +74,20 @@ def test_orphaned_completions_are_completed_not_delivered() -> None:
     assert "session_identifier_mismatch" in result["rules"]
 
 
+def test_session_of_a_never_resumed_task_needs_a_marker() -> None:
+    tasks = truth(scenario("log_ends_while_running", markers=False))["tasks"]
+    idle = next(t for t in tasks if t["unknown_reason"] == "never_resumed")
+    assert idle["session_identifier"] is None and idle["kind"] == "upload"
+    marked = truth(scenario("log_ends_while_running"))["tasks"]
+    assert {t["session_identifier"] for t in marked} == {"com.example.photosync.uploads"}
+
+
+def test_a_crash_right_after_handle_events_is_not_a_handler_never_called() -> None:
+    rules = truth(scenario("background_launch_crash"))["rules"]
+    assert "background_launch_crash_or_watchdog" in rules
+    assert "completion_handler_never_called" not in rules
+
+
 def test_log_ending_mid_transfer_and_never_resumed_task() -> None:
     reasons = {
         t["task_number"]: t["unknown_reason"]
@@ -83,9 +97,11 @@ def test_log_ending_mid_transfer_and_never_resumed_task() -> None:
     assert reasons == {1: in_flight, 2: in_flight, 3: in_flight, 4: in_flight, 5: "never_resumed"}
 
 
-def test_ios12_exit_without_assertiond_evidence_has_unknown_end_reason() -> None:
+def test_ios12_exit_without_assertiond_evidence_does_not_count_as_an_exit() -> None:
+    # docs/semantics.md lists RunningBoard, FrontBoard and assertiond exit lines only.
     result = truth(scenario("uploads_after_jetsam", era="12"))
-    assert result["processes"][0]["end_reason"] == "unknown"
+    assert result["processes"][0]["end_reason"] == "running_at_end_of_log"
+    assert result["processes"][0]["ended_at"] is None
     never = truth(scenario("completion_handler_never_called", era="12"))
     assert never["processes"][-1]["end_reason"] == "assertion_timeout"
 

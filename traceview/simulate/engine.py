@@ -54,6 +54,7 @@ class TaskRun:
     error: int | None = None
     reason: int | None = None
     kind_seen: bool = False  # a line of the log names the kind (semantics.md "kind")
+    session_seen: bool = False  # a line joins it to its session ("is for" or a marker)
     last_daemon: bool = False  # its last line so far is daemon-side progress
 
 
@@ -249,9 +250,10 @@ class Engine:
         self.app.marker(proc.pid, "task.create", id=spec.session, tid=spec.number, kind=spec.kind)
         self.daemon.task_created(spec)
         run.kind_seen = self.scn.markers or spec.kind == "upload"
+        run.session_seen = self.scn.markers
         if not step.resume:
             return
-        run.resumed = run.last_daemon = True
+        run.resumed = run.last_daemon = run.session_seen = True
         self.app.marker(proc.pid, "task.resume", id=spec.session, tid=spec.number)
         self.app.resuming(proc.pid, spec)
         self.daemon.task_resumed(spec)
@@ -285,6 +287,7 @@ class Engine:
         run.delivered_at, run.error, run.reason = step.at, step.error, step.reason
         related_key = self.scn.era == "12" or step.error in (-999, -997)
         run.kind_seen = run.kind_seen or (step.error != 0 and related_key)
+        run.session_seen = run.session_seen or self.scn.markers
         if run.daemon_done_at is not None and step.error == 0:
             self.daemon.acknowledged(run.spec)
         self.app.outcome(proc.pid, run.spec, step.error, step.reason, run.http)

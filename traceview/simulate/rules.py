@@ -14,6 +14,7 @@ DISCRETIONARY_S = 3600.0
 LATENCY_S = 300.0
 TOO_MANY = 100
 RATE_LIMITER_DELAY_S = 120.0
+HANDLER_GRACE_S = 30.0
 SYSTEM_ENDS = {"system_jetsam", "crash", "watchdog", "assertion_timeout", "system_other"}
 
 
@@ -42,9 +43,14 @@ def _undelivered_when_ended(world: World, proc: ProcessRun) -> bool:
 
 
 def _handler_never_called(scn: Scenario, world: World, tasks: list[dict]) -> bool:
+    """handleEvents (a marker) with no handler call while the process lived on for at least
+    HANDLER_GRACE_S (a crash or watchdog right after is background_launch_crash_or_watchdog),
+    or the assertion-timeout kill of a process woken for session events."""
     for p in world.processes:
         called = {sid for sid, _ in p.handler_called}
-        if scn.markers and any(sid not in called for sid, _ in p.handle_events):
+        lived = p.ended_at if p.end_reason != "running_at_end_of_log" else scn.end
+        pending = [at for sid, at in p.handle_events if sid not in called]
+        if scn.markers and any((lived or scn.end) - at >= HANDLER_GRACE_S for at in pending):
             return True
         if p.killed_how == "assertion_timeout" and p.woken_for:
             return True

@@ -293,8 +293,9 @@ class System:
 def end_reason(era: str, how: str, signal: int = 9) -> str:
     """The end_reason docs/semantics.md derives from the exit lines `kill` writes."""
     if era == "12":
-        # Only assertiond's forced crash report says why; SpringBoard's "Not Running" does not.
-        return "assertion_timeout" if how == "assertion_timeout" else "unknown"
+        # Only assertiond's forced crash report is exit evidence in docs/semantics.md;
+        # SpringBoard's "taskState: Not Running" is not, so the exit does not count.
+        return "assertion_timeout" if how == "assertion_timeout" else "running_at_end_of_log"
     if how == "crash" and signal in (9, 15):
         return "system_other"  # SIGKILL/SIGTERM are kills, not crashes
     return {

@@ -8,8 +8,9 @@ should agree or the difference should be argued):
   assertion timeout, other kill) while at least one resumed task was not yet delivered;
 - background_launch_crash_or_watchdog: such an end (crash or watchdog) of a process the
   daemon launched for session events, before every task it was woken for was delivered;
-- completion_handler_never_called: handleEvents without a handler call in that process,
-  or the 0x2182bad3 / assertiond kill of a process woken for session events;
+- completion_handler_never_called: handleEvents without a handler call in a process that
+  lived HANDLER_GRACE_S longer, or the 0x2182bad3 / assertiond kill of a process woken for
+  session events;
 - slow_background_wake: the handler was called more than SLOW_WAKE_S after handleEvents;
 - completion_handler_called_early: the handler was called before didFinishEvents;
 - session_not_recreated_on_relaunch: woken for X and no session created at all in that
@@ -71,7 +72,7 @@ def task_truth(scn: Scenario, run: TaskRun) -> dict[str, object]:
         "task_uuid": run.spec.uuid,
         "task_number": run.spec.number,
         "bundle_id": scn.app.bundle_id,
-        "session_identifier": run.spec.session,
+        "session_identifier": run.spec.session if run.session_seen else None,
         "kind": run.spec.kind if run.kind_seen else "unknown",
         "final_state": state,
         "error_code": error,
@@ -99,7 +100,9 @@ def process_truth(scn: Scenario, proc: ProcessRun, style: str) -> dict[str, obje
         "pid": proc.pid,
         "launched_at": iso(scn, proc.launched_at, style),
         "launch_reason": proc.launch_reason,
-        "ended_at": iso(scn, proc.ended_at, style),
+        "ended_at": None
+        if proc.end_reason == "running_at_end_of_log"
+        else iso(scn, proc.ended_at, style),
         "end_reason": proc.end_reason,
     }
 
