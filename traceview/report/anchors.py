@@ -39,9 +39,12 @@ class Anchors:
 
 
 def anchors_for(report: Report) -> Anchors:
+    tasks_by_uuid: dict[str, list[int]] = {}
+    for index, task in enumerate(report.tasks):
+        tasks_by_uuid.setdefault(task.task_uuid, []).append(index)
     lane_of_finding = {}
     for index, finding in enumerate(report.findings):
-        lane = _lane(report, finding)
+        lane = _lane(report, finding, tasks_by_uuid)
         if lane is not None:
             lane_of_finding[index] = lane
     findings_of_lane: dict[str, list[FindingLink]] = {}
@@ -65,14 +68,11 @@ def _drawn_tasks(count: int, findings_of_lane: dict[str, list[FindingLink]]) -> 
     return frozenset((flagged + others)[:MAX_TASK_LANES])
 
 
-def _lane(report: Report, finding: Finding) -> str | None:
-    if finding.task_uuid is not None:
-        for index, task in enumerate(report.tasks):
-            if task.task_uuid == finding.task_uuid and finding.task_number in (
-                None,
-                task.task_number,
-            ):
-                return task_lane(index)
+def _lane(report: Report, finding: Finding, tasks_by_uuid: dict[str, list[int]]) -> str | None:
+    """The task the finding is about, else the process run it names."""
+    for index in tasks_by_uuid.get(finding.task_uuid or "", []):
+        if finding.task_number in (None, report.tasks[index].task_number):
+            return task_lane(index)
     if finding.pid is not None:
         for index, run in enumerate(report.processes):
             if run.pid == finding.pid and finding.bundle_id in (None, run.bundle_id):
