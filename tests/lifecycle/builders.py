@@ -110,7 +110,13 @@ def fb_state(t: float, pid: int, visibility: str, bundle: str = APP) -> dict[str
     # Application process state changed for <b>: <SBApplicationProcessState: ..; pid: N;
     # taskState: Running; visibility: V>
     return sig(
-        "fb_process_state", t, "SpringBoard", bundle_id=bundle, target_pid=pid, state=visibility
+        "fb_process_state",
+        t,
+        "SpringBoard",
+        bundle_id=bundle,
+        target_pid=pid,
+        state="Running",
+        role=visibility,
     )
 
 

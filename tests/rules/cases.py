@@ -91,7 +91,7 @@ def creates(count: int, desc: str) -> Rows:
             100,
             task_number=i + 1,
             task_kind="upload",
-            detail=f'desc="{desc}"',
+            detail=f"desc={desc}",
         )
         for i in range(count)
     ]
@@ -113,10 +113,12 @@ def resumed_only(t: float, uuid: str = T1, n: int = 1) -> Rows:
     return [registered(t, uuid, n), task("task_enqueued", t + 0.1, uuid, n)]
 
 
-def debugging(status: str) -> dict[str, Any]:
+def debugging(reason: str) -> dict[str, Any]:
     # Current discretionary status for <private> is non-discretionary, since the app is being
     # debugged
-    return sig("discretionary_status", 1, detail=status)
+    # (the grammar puts the status in `state` and the explanation in `detail`)
+    state, _, why = reason.partition(", ")
+    return sig("discretionary_status", 1, state=state, detail=why or None)
 
 
 SIMULATOR_PATH = "/Users/dev/Library/Developer/CoreSimulator/Devices/A10A3A14/data/log.txt"
@@ -825,8 +827,12 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                 None,
             ),
             (
-                "simulator identity",
-                [sig("rb_state", 1, "runningboardd", detail="app<com.example.app((null))>")],
+                "CoreSimulator path in a message",
+                [
+                    app_line(
+                        "task_finished", 1, 100, task_uuid=T1, task_number=55, detail=SIMULATOR_PATH
+                    )
+                ],
                 None,
             ),
         ],

@@ -96,8 +96,11 @@ def _resolve_tasks(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def runs_of(rows: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per app run (bundle, pid): first and last line about it."""
-    with_pid = rows.filter(pl.col("app_pid").is_not_null())
+    """One row per app run (bundle, pid): first and last line about it.
+
+    Apple's own processes (`com.apple.*`: WebKit helpers, daemons) are never the app studied."""
+    apple = pl.col("bundle").str.starts_with("com.apple.").fill_null(False)
+    with_pid = rows.filter(pl.col("app_pid").is_not_null() & ~apple)
     return with_pid.group_by("bundle", "app_pid").agg(
         first_seen=pl.col("timestamp").min(), last_seen=pl.col("timestamp").max()
     )

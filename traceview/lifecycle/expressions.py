@@ -188,7 +188,9 @@ def is_wake_assertion() -> pl.Expr:
 
 
 def is_foreground() -> pl.Expr:
-    role = pl.col("role").str.starts_with("UserInteractive").fill_null(False)
+    """A foreground role (RunningBoard) or visibility (FrontBoard: `role` on process-state lines,
+    `state` on `Setting process visibility to:`)."""
+    role = pl.col("role").str.contains(r"^UserInteractive|^Foreground").fill_null(False)
     visible = pl.col("state").str.contains("Foreground", literal=True).fill_null(False)
     return role | visible
 

@@ -9,7 +9,9 @@ from traceview.lifecycle.expressions import evidence, marker
 from traceview.model import Severity
 from traceview.rules.base import Context, Rule, clock
 
-_DESC = r'desc=(?:"((?:[^"\\]|\\.)*)"|(\S+))'
+# The marker grammar keeps `desc` unquoted in `detail` ("desc=photo 12.jpg old=..."): the value
+# runs up to the next ` key=` or the end.
+_DESC = r"desc=(.+?)(?:\s+[A-Za-z_]+=|$)"
 
 
 class ExcessiveRetries(Rule):
@@ -52,9 +54,7 @@ class ExcessiveRetries(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         limit = ctx.config.max_retries
         made = ctx.signals.filter(marker("task.create")).with_columns(
-            _desc=pl.coalesce(
-                pl.col("detail").str.extract(_DESC, 1), pl.col("detail").str.extract(_DESC, 2)
-            )
+            _desc=pl.col("detail").str.extract(_DESC, 1).str.strip_chars('"')
         )
         per_item = (
             made.filter(pl.col("_desc").is_not_null())
