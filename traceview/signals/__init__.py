@@ -7,6 +7,22 @@
     parse_message("Task <…>.<1> will begin", "nsurlsessiond")  # -> {"kind": "task_will_begin", ...}
 
 Grammars: grammars/*.lark (one per message family); the family table: signals/families.py.
+
+Field conventions beyond the obvious (tests/grammar/ pin every one with real lines):
+- `bundle_id`/`target_pid` name the process a line is about (RunningBoard identities keep only
+  the bundle: persona, `((null))` and the macOS `application.<b>.<n>.<n>(<uid>)` are dropped;
+  helpers such as `xpcservice<WebContent(...)>` give the helper's own name and pid).
+- `requester` is whoever asked: RunningBoard originator (`com.apple.SpringBoard`), FrontBoard
+  requester (`nsurlsessiond`), assertiond owner, powerd's `runningboardd`.
+- RunningBoard assertion kinds put the assertion id (`32-59-4103`) in `detail`, the explanation
+  in `assertion_name`, the attribute reason as logged in `assertion_reason`
+  (`runningReason:10000`, `reason:FinishTask`, `domain:"…" name:"…"`) and `role` from the CPU grant.
+- `fb_process_state`: `state` = taskState (`Running`/`Not Running`), `role` = visibility.
+- `fb_bootstrapping`: `state` = the intent as logged (`background`, `BACKGROUND`, …).
+- exit kinds: `exit_namespace`/`exit_code`/`exit_status` as logged, `exit_reason` an EndReason
+  value from signals.exits, `detail` the human reading (`signal 10 (SIGBUS)`).
+- `task_summary`: `http_status` only when response_status > 0; the other keys stay in `detail`.
+- markers: `name` = the marker event; keys mapped as docs/markers.md says.
 """
 
 from __future__ import annotations
