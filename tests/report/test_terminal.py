@@ -81,3 +81,17 @@ def test_sections_without_data_are_left_out() -> None:
     assert (
         "No rule fired." in text and "Malformed lines" not in text and "Parser coverage" not in text
     )
+
+
+def test_long_sessions_list_troubled_tasks_first_and_summarise_the_rest() -> None:
+    report = seed_report()
+    succeeded, failed = report.tasks[0], report.tasks[3]
+    tasks = tuple(
+        dataclasses.replace(failed if i % 30 == 29 else succeeded, task_number=i)
+        for i in range(100)
+    )
+    text = _render(dataclasses.replace(report, tasks=tasks))
+    assert text.count("failed (-1001)") == 3
+    assert (
+        "60 more tasks not listed (60 of 60 uploads succeeded); --html or --json lists all" in text
+    )

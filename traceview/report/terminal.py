@@ -14,7 +14,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from traceview.model import Finding, ProcessRun, Report, SessionInfo, Severity, TaskInfo
+from traceview.model import (
+    FinalState,
+    Finding,
+    ProcessRun,
+    Report,
+    SessionInfo,
+    Severity,
+    TaskInfo,
+)
 from traceview.report import words
 
 SEVERITY_STYLE = {
@@ -25,6 +33,7 @@ SEVERITY_STYLE = {
 }
 STATE_STYLE = {"succeeded": "green", "failed": "red", "cancelled": "yellow", "unknown": "magenta"}
 MAX_EVIDENCE = 8
+MAX_TASK_ROWS = 40  # per session; beyond this a terminal table stops being read
 
 
 def render_terminal(report: Report, console: Console, *, quiet: bool = False) -> None:
@@ -159,12 +168,23 @@ def session_header(identifier: str | None, info: SessionInfo | None) -> Text:
 
 
 def task_table(tasks: list[TaskInfo]) -> Table:
-    table = Table(expand=True)
+    """One row per task; past MAX_TASK_ROWS, the tasks that did not succeed come first."""
+    shown = tasks
+    if len(tasks) > MAX_TASK_ROWS:
+        troubled = [t for t in tasks if t.final_state is not FinalState.SUCCEEDED]
+        succeeded = [t for t in tasks if t.final_state is FinalState.SUCCEEDED]
+        shown = (troubled + succeeded)[:MAX_TASK_ROWS]
+    hidden = [t for t in tasks if t not in shown] if len(shown) < len(tasks) else []
+    caption = None
+    if hidden:
+        counts = "; ".join(words.outcome_sentences(hidden))
+        caption = f"{len(hidden):,} more tasks not listed ({counts}); --html or --json lists all"
+    table = Table(expand=True, caption=caption, caption_justify="left")
     for header in ("task", "kind", "HTTP", "delivered"):
         table.add_column(header, no_wrap=True)
     table.add_column("final state", ratio=2)
     table.add_column("delays", ratio=3)
-    for task in tasks:
+    for task in shown:
         table.add_row(
             words.task_label(task),
             task.kind.value,
