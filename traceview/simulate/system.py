@@ -92,7 +92,19 @@ class System:
 
     # --- launches ------------------------------------------------------------------
     def user_launch(self, pid: int) -> None:
-        if not self.ios12:
+        if self.ios12:
+            # iOS 11/12 show a launch as assertiond's task-port handshake (§4.4, §4.5).
+            self._process_state(pid, "Running", "Unknown")
+            self.out.emit(
+                e.ASSERTIOND, self.pid_of("assertiond"), "x.task_port", exe=self.exe(), pid=pid
+            )
+            self._sb(
+                e.FRONTBOARD,
+                "s.scene_action_ios12",
+                bundle=self.app.bundle_id,
+                p=self.out.hexid(12),
+            )
+        else:
             self._launch_assertion(pid, "UserInteractive")
             self._sb(e.FRONTBOARD, "s.connection_established", fb=self.fb(pid))
             self._sb(e.FRONTBOARD, "s.scene_create", p=self.out.hexid(), bundle=self.app.bundle_id)

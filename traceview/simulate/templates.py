@@ -265,6 +265,10 @@ _TABLE: tuple[Template, ...] = (
     T("x.forcing_crash_report",
       '[${exe}:${pid}] Forcing crash report with description: ${exe}:${pid} has active assertions beyond permitted time: <BKProcessAssertion: 0x${p}; "com.apple.nsurlsessiond.handlesession ${sid}" (backgroundDownload:30s); id:…${tail}> (owner: nsurlsessiond:${npid})',
       "1.10 A", '[BackgroundDemo:12636] Forcing crash report with description: BackgroundDemo:12636 has active assertions beyond permitted time: <BKProcessAssertion: 0x104273920; "com.apple.nsurlsessiond.handlesession com.mycompany.backgrounddemo.background1" (backgroundDownload:30s); id:…AEB425907B3C> (owner: nsurlsessiond:94)'),
+    T("x.task_port", "[${exe}:${pid}] workspaceConnectedWithTaskPortRight: received task port",
+      "4.4", "[nsurl-request:897] workspaceConnectedWithTaskPortRight: received task port"),
+    T("s.scene_action_ios12", "[${bundle}] Sending scene action [Logical Activate] through WorkspaceServer: 0x${p}",
+      "4.5", "[casa.capo.mynimx] Sending scene action [Logical Activate] through WorkspaceServer: 0x6000009b79d0"),
     T("x.finished_crash_reporting", "[${exe}:${pid}] Finished crash reporting.",
       "1.10 A", "[BackgroundDemo:12636] Finished crash reporting."),
     # --- dasd / powerd -------------------------------------------------------------------
