@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from report.fixtures import seed_report
-from traceview.report import render_html
+from report.fixtures import legacy_report, seed_report
+from traceview.compare import compare
+from traceview.report import render_compare_html, render_html
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -83,9 +84,17 @@ def test_zoom_rescales_the_time_axis(page) -> None:
     assert float(bar.get_attribute("width")) > before * 1.5
     page.click("button[data-zoom=reset]")
     assert float(bar.get_attribute("width")) == pytest.approx(before, abs=0.05)
-    page.mouse.move(700, page.locator("#timeline").bounding_box()["y"] + 100)
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + 700, box["y"] + 100)
     page.mouse.wheel(0, -400)
     assert float(bar.get_attribute("width")) > before
+    start_x = float(bar.get_attribute("x"))
+    page.mouse.down()
+    page.mouse.move(
+        box["x"] + 500, box["y"] + 100, steps=4
+    )  # drag left: later times come into view
+    page.mouse.up()
+    assert float(bar.get_attribute("x")) < start_x
     assert page.problems == []
 
 
@@ -108,3 +117,20 @@ def test_finding_links_to_its_lane_and_back(page) -> None:
     page.click("#task-2 a.flag")
     assert page.evaluate("location.hash") == "#finding-1"
     assert page.locator("#finding-1 h3").text_content() == "http_error_status"
+
+
+def test_compare_page_renders_without_errors(browser, tmp_path: Path) -> None:
+    path = tmp_path / "compare.html"
+    path.write_text(render_compare_html(compare(legacy_report(), seed_report())), encoding="utf-8")
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.goto(path.as_uri())
+    assert page.locator("#verdict li").count() == 3
+    assert page.locator("#wording-drift li").count() == 2
+    assert problems == []
+    page.close()
