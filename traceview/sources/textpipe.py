@@ -129,7 +129,8 @@ class TextReader:
             if not len(entries):
                 return
         groups = self.fmt.extract(entries["text"])
-        fields = pl.concat([entries.select(kept), groups], how="horizontal")
+        # rechunk: polars 2.1 panics in pl.format over multi-chunk string columns (relay dates).
+        fields = pl.concat([entries.select(kept), groups], how="horizontal").rechunk()
         built = self.fmt.build(fields).with_columns(source=pl.lit(self.source))
         bad = built.filter(pl.col("timestamp").is_null())
         self._count_bad_entries(bad, entries)
