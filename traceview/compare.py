@@ -235,8 +235,8 @@ def compare_sides(base: Side, new: Side) -> Comparison:
     base_families, new_families = dict(base.families), dict(new.families)
     drift = tuple((f, n) for f, n in base.families if n > 0 and new_families.get(f, 0) == 0)
     fresh = tuple((f, n) for f, n in new.families if n > 0 and base_families.get(f, 0) == 0)
-    partial = Comparison(base, new, outcomes, timings, rules, drift, fresh, ())
-    return Comparison(base, new, outcomes, timings, rules, drift, fresh, regressions(partial))
+    worse = regressions(outcomes, timings, rules)
+    return Comparison(base, new, outcomes, timings, rules, drift, fresh, worse)
 
 
 def _outcome_delta(base: Side, new: Side, state: str) -> OutcomeDelta:
@@ -268,21 +268,23 @@ def _rule_deltas(base: Side, new: Side) -> tuple[RuleDelta, ...]:
     )
 
 
-def regressions(comparison: Comparison) -> tuple[str, ...]:
+def regressions(
+    outcomes: Sequence[OutcomeDelta], timings: Sequence[TimingDelta], rules: Sequence[RuleDelta]
+) -> tuple[str, ...]:
     """What got worse, in words; the criteria are the module constants above."""
     found: list[str] = []
-    for delta in comparison.outcomes:
+    for delta in outcomes:
         worse = {"succeeded": -1, "failed": 1, "unknown": 1}.get(delta.state)
         if worse and delta.points is not None and delta.points * worse >= SHARE_POINTS:
             found.append(f"{delta.state} share {delta.base_share:.0f}% → {delta.new_share:.0f}%")
-    for timing in comparison.timings:
+    for timing in timings:
         for name, pick in (("p90", _p90), ("max", _max)):
             b, n = pick(timing.base), pick(timing.new)
             if b is not None and n is not None and n >= b * GROWTH and n - b >= MIN_GROWTH_S:
                 found.append(f"{timing.label} {name} {b:.0f} s → {n:.0f} s")
                 break
-    for rule in comparison.new_findings:
-        if Severity(rule.severity).rank >= Severity.ERROR.rank:
+    for rule in rules:
+        if rule.status == "new" and Severity(rule.severity).rank >= Severity.ERROR.rank:
             found.append(f"new {rule.severity} finding {rule.rule}")
     return tuple(found)
 
@@ -295,22 +297,30 @@ def _max(p: Percentiles) -> float | None:
     return p.max
 
 
+FAIL_ON: dict[str, Callable[[Comparison], bool]] = {
+    "new-findings": lambda c: bool(c.new_findings),
+    "regression": lambda c: c.is_regression,
+}
+
+
+def check_fail_on(fail_on: str | None) -> None:
+    """Refuse an unknown `--fail-on` value before any work is done."""
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise TraceviewError(f"--fail-on takes {' or '.join(FAIL_ON)}, not {fail_on!r}")
+
+
 def fail_reason(comparisons: Iterable[Comparison], fail_on: str | None) -> str | None:
     """Why `--fail-on` triggers (new-findings | regression), or None."""
-    checks: dict[str, Callable[[Comparison], bool]] = {
-        "new-findings": lambda c: bool(c.new_findings),
-        "regression": lambda c: c.is_regression,
-    }
+    check_fail_on(fail_on)
     if fail_on is None:
         return None
-    if fail_on not in checks:
-        raise TraceviewError(f"--fail-on takes new-findings or regression, not {fail_on!r}")
-    hit = next((c for c in comparisons if checks[fail_on](c)), None)
+    hit = next((c for c in comparisons if FAIL_ON[fail_on](c)), None)
     return None if hit is None else f"{fail_on}: {hit.base.label} → {hit.new.label}"
 
 
 def load_report(path: str) -> Report:
     """A saved JSON report (detected by content) or a log input analysed now."""
+    # Imported here: traceview.report's renderers import this module.
     from traceview.report.jsonio import looks_like_report, report_from_json
 
     file = Path(path)

@@ -12,6 +12,7 @@ from traceview.cli.console import EXIT_FINDINGS, EXIT_OK, err, out
 from traceview.compare import (
     BY_FIELDS,
     Comparison,
+    check_fail_on,
     compare,
     compare_matrix,
     fail_reason,
@@ -54,7 +55,7 @@ def compare_command(
 
     Example: traceview compare ios16.json ios17.json --fail-on regression
     """
-    fail_reason(iter(()), fail_on)  # validate the option before any work
+    check_fail_on(fail_on)
     if by is None and len(inputs) != 2:
         raise TraceviewError(
             f"compare takes exactly BASE and NEW (got {len(inputs)}); use --by for more"
