@@ -124,7 +124,7 @@ def coverage_text(comparison: Comparison) -> RenderableType:
 
 def verdict_text(comparison: Comparison) -> Text:
     new = len(comparison.new_findings)
-    head = f"{new} new finding rule(s). " if new else "No new finding rules. "
+    head = f"{words.plural(new, 'new finding rule')}. " if new else "No new finding rules. "
     if not comparison.regressions:
         return Text(head + "No regression by traceview's criteria.", style="green")
     return Text(head + "Regressions: " + "; ".join(comparison.regressions) + ".", style="bold red")

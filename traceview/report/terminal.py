@@ -95,7 +95,8 @@ def summary(report: Report) -> Table:
 def _add_metric_rows(grid: Table, report: Report) -> None:
     relaunches = report.metrics.get("relaunches")
     if isinstance(relaunches, int):
-        grid.add_row("Relaunches", Text(f"{relaunches} background relaunch(es) for session events"))
+        noun = "relaunch" if relaunches == 1 else "relaunches"
+        grid.add_row("Relaunches", Text(f"{relaunches} background {noun} for session events"))
     delays = report.metrics.get("request_delays_s")
     if isinstance(delays, list) and delays:
         grid.add_row(
