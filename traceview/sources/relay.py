@@ -47,7 +47,8 @@ def _placeholder_stamp() -> pl.Expr:
 
 def _clock(texts: pl.Series) -> pl.Series:
     """Microseconds since the epoch, in PLACEHOLDER_DATE's year, of each entry."""
-    stamps = texts.str.extract_groups(RELAY_CLOCK).struct.unnest().select(_placeholder_stamp())
+    groups = texts.rechunk().str.extract_groups(RELAY_CLOCK).struct.unnest().rechunk()
+    stamps = groups.select(_placeholder_stamp())
     return stamps.to_series().dt.epoch("us")
 
 
