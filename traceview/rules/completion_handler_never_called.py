@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from traceview.lifecycle.expressions import HANDLESESSION, kind_is
+from traceview.lifecycle.expressions import (
+    HANDLESESSION,
+    decoded_end_reason,
+    is_wake_assertion,
+    kind_is,
+)
 from traceview.model import Severity
 from traceview.rules.base import (
     Context,
@@ -21,6 +26,7 @@ from traceview.rules.base import (
 from traceview.signals.kinds import SignalKind as K
 
 _URLSESSION_TIMEOUT = 0x2182BAD3
+_OTHER_TIMEOUTS = (0x2182BAD2, 0x2182BAD4, 0x2182BAAD)  # background task, fetch, other
 
 
 class CompletionHandlerNeverCalled(Rule):
@@ -105,13 +111,22 @@ class CompletionHandlerNeverCalled(Rule):
         )
 
     def _killed(self, ctx: Context) -> pl.LazyFrame:
-        timed_out = (
-            (pl.col("exit_code") == _URLSESSION_TIMEOUT)
+        """Assertion-timeout kills of relaunches: named 0x2182bad3 / handlesession, or (iOS 12
+        assertiond) a kill of a run that held the handlesession wake assertion."""
+        named = (
+            (pl.col("exit_code") == _URLSESSION_TIMEOUT).fill_null(False)
             | text_has("detail", "0x2182bad3")
             | text_has("detail", HANDLESESSION)
             | text_has("assertion_name", HANDLESESSION)
         )
-        kills = signal_subject(exit_rows(ctx).filter(timed_out))
+        other = pl.col("exit_code").is_in(_OTHER_TIMEOUTS).fill_null(False)
+        other = other | text_has("detail", "0x2182bad2")
+        held = ctx.signals.filter(is_wake_assertion()).select("bundle", "run_pid").unique()
+        timeouts = exit_rows(ctx).filter(decoded_end_reason() == "assertion_timeout")
+        timeouts = timeouts.join(
+            held.with_columns(_held=pl.lit(True)), on=["bundle", "run_pid"], how="left"
+        )
+        kills = signal_subject(timeouts.filter(named | (pl.col("_held").fill_null(False) & ~other)))
         relaunches = ctx.processes.filter(pl.col("launch_reason") == "background_urlsession")
         killed = kills.join(relaunches.select("bundle_id", "pid"), on=["bundle_id", "pid"])
         return killed.select(
