@@ -179,3 +179,10 @@ def test_many_tasks_draw_capped_lanes_with_flagged_tasks_first() -> None:
     assert f'id="task-{len(many) - 1}"' in page  # the flagged task kept its lane
     assert f"{MAX_TASK_LANES} of {len(many)} tasks are drawn as lanes" in page
     assert page.count('<tr id="row-task-') == len(many)
+
+
+def test_backticks_in_rule_docs_become_code_and_stay_escaped() -> None:
+    from traceview.report.htmlkit import inline_code
+
+    assert inline_code("check `error` & <b>") == "check <code>error</code> &amp; &lt;b&gt;"
+    assert inline_code("`<script>`") == "<code>&lt;script&gt;</code>"

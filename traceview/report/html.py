@@ -17,7 +17,7 @@ from traceview.report.html_tables import (
     processes_section,
     tasks_section,
 )
-from traceview.report.htmlkit import Safe, asset, join, json_script, tag
+from traceview.report.htmlkit import Safe, asset, inline_code, join, json_script, tag
 from traceview.report.ruledocs import why_it_matters
 from traceview.report.timeline import MARK_GLYPHS, render_timeline
 
@@ -202,7 +202,7 @@ def finding_card(index: int, finding: Finding, lane_id: str | None) -> Safe:
         ),
         tag("h4", None, "What happened"),
         tag("p", None, finding.message),
-        (tag("h4", None, "Why it matters"), tag("p", None, why)) if why else None,
+        (tag("h4", None, "Why it matters"), tag("p", None, inline_code(why))) if why else None,
         (tag("h4", None, "What to do"), tag("p", None, finding.advice)) if finding.advice else None,
         evidence,
     )

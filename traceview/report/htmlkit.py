@@ -59,6 +59,11 @@ def esc(value: object) -> str:
     return html.escape(text, quote=True)
 
 
+def inline_code(text: str) -> Safe:
+    """Escaped text where `backticked` spans (Markdown in rule docs) become <code>."""
+    return Safe(re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text)))
+
+
 def tag(name: str, attrs: dict[str, object] | None = None, *children: Any) -> Safe:
     """`<name attr="…">children</name>`; attribute values and string children are escaped."""
     if not _NAME.match(name):
