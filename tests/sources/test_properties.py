@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sources import specimens as s
 from sources.helpers import assert_accounted, physical_lines
-from traceview.sources import ReadOptions, logshow, parse_text, relay
+from traceview.sources import ReadOptions, console, logshow, parse_text, relay
 from traceview.sources.results import Tally
 from traceview.sources.textpipe import TextReader
 
@@ -58,24 +58,31 @@ def test_every_line_is_accounted_for(data, fmt, relevant_only):
     assert len(result.events) == stored
 
 
-def _read_in_chunks(fmt, lines: list[str], cuts: list[int]):
+def _read_in_chunks(fmt, lines: list[str], cuts: list[int], relevant_only: bool):
     tally, frames = Tally(), []
-    reader = TextReader(fmt, "x", tally, frames.append)
+    reader = TextReader(fmt, "x", tally, frames.append, relevant_only)
     bounds = [0, *sorted(set(cuts)), len(lines)]
     for start, end in itertools.pairwise(bounds):
         reader.feed(pl.Series(lines[start:end], dtype=pl.String), start + 1, end == len(lines))
-    events = pl.concat(frames).select("line", "message").sort("line") if frames else None
+    events = (
+        pl.concat(frames).select("line", "timestamp", "message").sort("line") if frames else None
+    )
     return tally.frozen(), events
 
 
 @SETTINGS
-@given(data=st.data(), name=st.sampled_from(["default", "compact", "relay"]))
-def test_chunk_boundaries_do_not_change_the_result(data, name):
-    fmt = {"default": logshow.DEFAULT, "compact": logshow.COMPACT, "relay": relay.RELAY}[name]
+@given(
+    data=st.data(),
+    name=st.sampled_from(["default", "compact", "relay", "console"]),
+    relevant_only=st.booleans(),
+)
+def test_chunk_boundaries_do_not_change_the_result(data, name, relevant_only):
     lines = data.draw(documents(name)).split("\n")
+    fixed = {"default": logshow.DEFAULT, "compact": logshow.COMPACT, "relay": relay.RELAY}
+    fmt = fixed[name] if name in fixed else console.console_format(lines)
     cuts = data.draw(st.lists(st.integers(0, len(lines)), max_size=6))
-    whole = _read_in_chunks(fmt, lines, [])
-    pieces = _read_in_chunks(fmt, lines, cuts)
+    whole = _read_in_chunks(fmt, lines, [], relevant_only)
+    pieces = _read_in_chunks(fmt, lines, cuts, relevant_only)
     assert whole[0] == pieces[0]
     assert (whole[1] is None and pieces[1] is None) or whole[1].equals(pieces[1])
 
