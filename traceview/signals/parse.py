@@ -38,8 +38,9 @@ def parse_nested(grammar: str, text: str) -> Fields | None:
 
 
 def _shaped(grammar: str, text: str) -> Fields | None:
+    parser = _shaping_parser(grammar)  # a broken grammar is a bug, not an unknown message
     try:
-        result = _shaping_parser(grammar).parse(text)
+        result = parser.parse(text)
     except LarkError:
         return None
     return result if isinstance(result, dict) else None
