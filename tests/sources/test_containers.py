@@ -345,3 +345,16 @@ def test_a_folder_named_logarchive_without_tracev3_is_just_a_folder(tmp_path):
     (folder / "export.log").write_text(s.XCODE_TRUSTKIT)
     assert sniff(folder) == "directory"
     assert read_inputs([folder], ALL).counts.events == 2
+
+
+def test_folder_symlinks_leading_outside_are_not_followed(tmp_path):
+    outside = tmp_path / "outside.log"
+    outside.write_text(s.XCODE_TRUSTKIT)
+    folder = tmp_path / "extracted"
+    folder.mkdir()
+    (folder / "inside.log").write_text(s.XCODE_DELTACHAT)
+    (folder / "link.log").symlink_to(outside)
+    (folder / "alias.log").symlink_to(folder / "inside.log")
+    result = read_inputs([folder], ALL)
+    assert sorted(result.inputs[0].members) == ["alias.log", "inside.log"]
+    assert result.counts.skipped_files == 1

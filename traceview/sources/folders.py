@@ -65,9 +65,11 @@ def read_files(root: Path, state: InputState, collector: Collector) -> list[Path
 
 
 def _read_file(path: Path, root: Path, state: InputState, collector: Collector) -> None:
-    if path.is_symlink() and not path.resolve().is_file():
-        state.tally.skipped_files += 1
-        return
+    if path.is_symlink():  # an extracted archive is untrusted: no links out of it
+        target = path.resolve()
+        if not target.is_file() or root.resolve() not in target.parents:
+            state.tally.skipped_files += 1
+            return
     with open_input(path) as opened:
         if is_tar(opened.head):  # e.g. a folder of sysdiagnose archives
             sysdiagnose.read_tar(opened, str(path), state, collector)
