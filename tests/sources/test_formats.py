@@ -254,3 +254,10 @@ def test_relevant_only_prefilter_keeps_accounting_exact():
     assert result.counts.events == 5 and result.counts.irrelevant == 4
     assert result.events["process"].to_list() == ["cloudd"]  # its message has "Task <"
     assert result.counts.lines_total == physical_lines(text)
+
+
+def test_compact_activity_rows():
+    line = s.COMPACT_APPIUM.splitlines()[1].replace(" Df ", " A  ")
+    row = parse_text(line).events.row(0, named=True)
+    assert (row["level"], row["event_type"]) == (None, "activityCreateEvent")
+    assert row["process"] == "DTServiceHub" and row["message"] == "Heartbeat"
