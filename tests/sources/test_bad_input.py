@@ -136,3 +136,15 @@ def test_utf8_byte_order_mark_is_not_part_of_the_first_line(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + s.CONSOLE_LIBRARY.encode())
     result = read_inputs([path], ALL)
     assert result.counts.events == 5 and result.counts.malformed == 0
+
+
+def test_log_show_with_no_matching_entries_is_an_empty_export():
+    # Header, dashes and zero counts: what `log show` prints when nothing matched (§2.5).
+    header = s.DEFAULT_BANNERS.splitlines()[2]
+    trailer = "\n".join(s.DEFAULT_TRAILER.splitlines()[2:])
+    text = header + "\n" + trailer.replace("Default:          5", "Default:          0") + "\n"
+    result = parse_text(text)
+    assert result.inputs[0].format == "default"
+    assert result.counts.events == 0 and result.counts.banner == 4
+    compact = parse_text(s.COMPACT_MULTILINE.splitlines()[0] + "\n")
+    assert compact.inputs[0].format == "compact" and compact.counts.banner == 1

@@ -14,6 +14,11 @@ from traceview.sources.textpipe import TextFormat
 from traceview.sources.unified import kind_of
 
 SAMPLE_LINES = 200
+HEADERS = (
+    (r"^Timestamp +Thread +Type +Activity +PID", "default"),
+    (r"^Timestamp +Ty +Process\[PID:TID\]", "compact"),
+    (r"^Timestamp +\(process\)\[PID\]", "syslog"),
+)
 TAR_MAGIC_OFFSET = 257
 LINE_FORMATS: tuple[TextFormat, ...] = (
     logshow.DEFAULT,
@@ -69,7 +74,14 @@ def _text_kind(lines: list[str]) -> str | None:
     }
     scores["console"] = sum(console.looks_like_console(line) for line in lines)
     best = max(scores, key=lambda name: scores[name])
-    return best if scores[best] else None
+    if scores[best]:
+        return best
+    # `log show` prints its header (and trailer) even when nothing matched: a valid empty export.
+    for line in lines:
+        for header, fmt in HEADERS:
+            if re.match(header, line):
+                return fmt
+    return None
 
 
 def _json_kind(head: bytes, lines: list[str]) -> str | None:
