@@ -1,8 +1,9 @@
 """Background wakes as the app saw them, timeline marks, and the named metrics.
 
-WAKES frame (one row per `handleEvents` marker): bundle, sid, run_pid, at, called_at (the first
-`handleEvents.completion.called` for that identifier in that process after it), finished_at (the
-first `didFinishEvents`), wake_to_handler_s, evidence list[struct{path, line}], tz_known.
+WAKES frame (one row per `handleEvents` marker): bundle, sid, run_pid, at, next_at (the next
+wake of that identifier in that process), called_at (the first `handleEvents.completion.called`
+for that identifier in that process within the wake), finished_at (the first `didFinishEvents`),
+wake_to_handler_s, evidence list[struct{path, line}], tz_known.
 
 MARKS frame: at, kind, label, bundle_id, pid, evidence list[struct{path, line}], tz_known —
 kinds: wake_requested, wake_assertion, launch, relaunch, kill, force_quit, crash, suspend,
@@ -46,11 +47,16 @@ def handler_wakes(rows: pl.LazyFrame) -> pl.LazyFrame:
     wakes = rows.filter(marker("handleEvents")).select(
         "bundle", *key, "tz_known", at="timestamp", evidence=pl.concat_list(evidence())
     )
+    # a wake ends where the next wake for the same identifier in the same process begins
+    wakes = wakes.sort("at").with_columns(next_at=pl.col("at").shift(-1).over(key))
     wakes = wakes.with_row_index("_wake")
 
     def first_after(name: str, alias: str) -> pl.LazyFrame:
         later = rows.filter(marker(name)).select(*key, _t="timestamp", _ev=evidence())
-        pairs = wakes.join(later, on=key, how="inner").filter(pl.col("_t") >= pl.col("at"))
+        within = (pl.col("_t") >= pl.col("at")) & (
+            pl.col("next_at").is_null() | (pl.col("_t") < pl.col("next_at"))
+        )
+        pairs = wakes.join(later, on=key, how="inner").filter(within)
         firsts = pairs.sort("_t").group_by("_wake").agg(pl.col("_t").first(), pl.col("_ev").first())
         return firsts.rename({"_t": alias, "_ev": f"{alias}_evidence"})
 

@@ -53,10 +53,13 @@ class CompletionHandlerCalledEarly(Rule):
         wakes = ctx.wakes.filter(pl.col("called_at").is_not_null())
         late = (
             wakes.join(completes, on=key, how="left")
-            .group_by("bundle", *key, "at", "called_at", "finished_at", "tz_known")
+            .group_by("bundle", *key, "at", "next_at", "called_at", "finished_at", "tz_known")
             .agg(
                 pl.col("evidence").first(),
-                completions_after=(pl.col("_done") > pl.col("called_at")).sum(),
+                completions_after=(
+                    (pl.col("_done") > pl.col("called_at"))
+                    & (pl.col("next_at").is_null() | (pl.col("_done") < pl.col("next_at")))
+                ).sum(),
             )
         )
         early = (pl.col("finished_at") > pl.col("called_at")).fill_null(False) | (

@@ -15,7 +15,7 @@ _COLUMNS = ("source", "detail", "assertion_name", "state", "requester", "process
 def _simulator() -> pl.Expr:
     """CoreSimulator paths, `launchd_sim`, or the simulator identity `app<bundle((null))>`."""
     marks = [
-        pl.col(name).str.contains(r"/CoreSimulator/|launchd_sim|\(\(null\)\)").fill_null(False)
+        pl.col(name).str.contains(r"/CoreSimulator/|launchd_sim|\(\(null\)\)>").fill_null(False)
         for name in _COLUMNS
     ]
     return pl.any_horizontal(marks)
