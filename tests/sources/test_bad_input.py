@@ -148,3 +148,10 @@ def test_log_show_with_no_matching_entries_is_an_empty_export():
     assert result.counts.events == 0 and result.counts.banner == 4
     compact = parse_text(s.COMPACT_MULTILINE.splitlines()[0] + "\n")
     assert compact.inputs[0].format == "compact" and compact.counts.banner == 1
+
+
+def test_ndjson_with_only_the_trailer_is_an_empty_export():
+    text = "Filtering the log data using a predicate\n" + s.NDJSON_TRAILER.splitlines()[2] + "\n"
+    result = parse_text(text)
+    assert result.inputs[0].format == "ndjson"
+    assert (result.counts.events, result.counts.banner) == (0, 2)

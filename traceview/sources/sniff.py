@@ -10,6 +10,7 @@ import orjson
 
 from traceview.errors import UnknownFormatError
 from traceview.sources import console, logshow, relay
+from traceview.sources.ndjson import TRAILER
 from traceview.sources.textpipe import TextFormat
 from traceview.sources.unified import kind_of
 
@@ -103,11 +104,14 @@ def _json_kind(head: bytes, lines: list[str]) -> str | None:
     objects = [line for line in lines if line.lstrip().startswith("{")]
     for line in objects[:20]:
         try:
-            kind = kind_of(orjson.loads(line))
+            obj = orjson.loads(line)
         except orjson.JSONDecodeError:
             continue
+        kind = kind_of(obj)
         if kind:
             return kind
+    if any(re.match(TRAILER, line) for line in objects[:20]):
+        return "ndjson"  # only the `{"count":0,"finished":1}` trailer: an empty NDJSON export
     return "unknown" if objects and all(_is_json(line) for line in objects[:20]) else None
 
 
