@@ -1,6 +1,6 @@
 """The shared pipeline of every line-oriented text format, one polars pass per chunk.
 
-A format is data (traceview.sources.formats): a regex marking the first line of an entry, a regex
+A format is data (logshow, console, relay): a regex marking the first line of an entry, a regex
 extracting the fields of a whole (joined) entry, and a function turning those strings into EVENTS
 columns. Lines that do not start an entry continue the previous one; an entry's last lines may sit
 in the next chunk, so the reader holds the last entry back until the next chunk arrives.
