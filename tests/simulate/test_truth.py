@@ -118,6 +118,7 @@ def test_truth_follows_the_timeline_not_a_table() -> None:
 
 def test_timestamps_follow_the_style() -> None:
     scn = scenario("uploads_after_jetsam")
-    assert truth(scn, "compact")["processes"][0]["launched_at"] == "2026-03-14T10:12:05.000"
-    assert truth(scn, "relay")["processes"][0]["launched_at"] == "2026-03-14T10:12:05"
+    assert truth(scn, "compact")["processes"][0]["launched_at"] == "2026-03-14T10:12:05.000000"
+    assert truth(scn, "relay")["processes"][0]["launched_at"] == "2026-03-14T10:12:05.000000"
+    assert truth(scn, "default")["processes"][0]["launched_at"] == "2026-03-14T09:12:05.000622Z"
     assert truth(scn, "ndjson")["processes"][0]["launched_at"].startswith("2026-03-14T09:12:05.")

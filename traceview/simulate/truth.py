@@ -49,9 +49,10 @@ def iso(scn: Scenario, t: float | None, style: str = "default") -> str | None:
     moment = datetime.fromtimestamp(scn.start_epoch, UTC) + timedelta(microseconds=round(t * 1e6))
     if style in NAIVE_STYLES:
         local = moment.astimezone(timezone(timedelta(minutes=scn.tz_minutes))).replace(tzinfo=None)
-        digits = NAIVE_STYLES[style]
-        text = local.isoformat(timespec="milliseconds" if digits else "seconds")
-        return text
+        # The style prints only this many fractional digits; the rest is lost.
+        keep = 10 ** (6 - NAIVE_STYLES[style])
+        local = local.replace(microsecond=local.microsecond // keep * keep)
+        return local.isoformat(timespec="microseconds")
     return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
