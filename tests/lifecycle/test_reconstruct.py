@@ -90,7 +90,7 @@ class TestSeedScenario:
     def test_model(self) -> None:
         processes, sessions, tasks = to_model(self.rec)
         assert [p.pid for p in processes] == [100, 200]
-        assert processes[0].launched_at == "2024-05-01T10:00:00.000000Z"
+        assert processes[0].launched_at == "2024-05-01T10:00:00.100000Z"  # first line with its pid
         assert processes[0].suspended == (("2024-05-01T10:00:30.000000Z", None),)
         assert sessions[0].created_at[1] == "2024-05-01T10:15:07.000000Z"
         assert {t.task_uuid for t in tasks} == {T1, T2}

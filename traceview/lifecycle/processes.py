@@ -25,6 +25,7 @@ from traceview.lifecycle.expressions import (
     is_wake_request,
     kind_is,
 )
+from traceview.signals.kinds import SignalKind as K
 
 WAKE_WINDOW_S = 60  # semantics: the wake comes "within 60 s before the process appears"
 FOREGROUND_WINDOW_S = 10  # a user launch shows a foreground role right after the launch
@@ -67,27 +68,37 @@ def _first_after(
     return joined.with_columns(pl.when(too_late).then(None).otherwise(pl.col(alias)).alias(alias))
 
 
+def _launch_lines() -> pl.Expr:
+    """Lines printed while a process is being launched (FrontBoard's `visibility: Unknown` state
+    is the iOS 12 launch, where RunningBoard does not exist yet)."""
+    bootstrapping = kind_is(K.FB_PROCESS_STATE) & (pl.col("role") == "Unknown").fill_null(False)
+    return kind_is(*LAUNCH_KINDS) | bootstrapping
+
+
 def _launch(rows: pl.LazyFrame, runs: pl.LazyFrame) -> pl.LazyFrame:
-    runs = _nearest_before(runs, rows.filter(kind_is(*LAUNCH_KINDS)), "first_seen", "launch_at", 2)
-    runs = runs.with_columns(start=pl.coalesce("launch_at", "first_seen"))
+    runs = _nearest_before(runs, rows.filter(_launch_lines()), "first_seen", "launch_at", 2)
     wakes = rows.filter(is_wake_request() | is_wake_assertion())
-    runs = _nearest_before(runs, wakes, "start", "wake_at", 5)
-    runs = _first_after(runs, rows.filter(is_foreground()), "start", "fg_at", FOREGROUND_WINDOW_S)
+    runs = _nearest_before(runs, wakes, "first_seen", "wake_at", 5)
+    runs = _first_after(
+        runs, rows.filter(is_foreground()), "first_seen", "fg_at", FOREGROUND_WINDOW_S
+    )
+    launched = pl.col("launch_at").is_not_null()
     reason = (
         pl.when(pl.col("wake_at").is_not_null())
         .then(pl.lit("background_urlsession"))
-        .when(pl.col("launch_at").is_not_null() & pl.col("fg_at").is_not_null())
+        .when(launched & pl.col("fg_at").is_not_null())
         .then(pl.lit("user"))
-        .when(pl.col("launch_at").is_not_null())
+        .when(launched)
         .then(pl.lit("background_other"))
         .otherwise(pl.lit("unknown"))
     )
-    launched = pl.when(pl.col("wake_at").is_not_null()).then(pl.col("start"))
+    # launched_at: when the new process first shows up (its first line with the pid)
+    seen_launching = launched | pl.col("wake_at").is_not_null()
     return runs.with_columns(
         launch_reason=reason,
-        launched_at=pl.coalesce("launch_at", launched),
+        launched_at=pl.when(seen_launching).then(pl.col("first_seen")),
         launch_evidence=pl.concat_list("launch_at_ev", "wake_at_ev").list.drop_nulls(),
-    ).drop("start", "wake_at", "fg_at", "launch_at", "launch_at_ev", "wake_at_ev")
+    ).drop("wake_at", "fg_at", "launch_at", "launch_at_ev", "wake_at_ev")
 
 
 def _ends(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -104,7 +115,7 @@ def _ends(rows: pl.LazyFrame) -> pl.LazyFrame:
     )
     best = exits.sort("_generic", "_trust", "timestamp").group_by("bundle", "app_pid")
     return best.agg(
-        ended_at=pl.col("timestamp").first(),
+        ended_at=pl.col("timestamp").min(),  # the first sign of the end; the reason by trust
         end_reason=pl.col("_reason").first(),
         end_detail=pl.col("detail").first(),
         end_evidence=evidence().first(),
@@ -129,14 +140,15 @@ def _suspensions(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _identity(rows: pl.LazyFrame) -> pl.LazyFrame:
-    own = rows.filter(pl.col("app_pid").is_not_null()).group_by("bundle", "app_pid")
+    """Name and evidence of each run, from its own lines and the app's lines without a pid."""
+    own = rows.filter(pl.col("run_pid").is_not_null()).group_by("bundle", "run_pid")
     return own.agg(
         process=pl.col("process").filter(pl.col("app_side")).drop_nulls().first(),
         tz_known=pl.col("tz_known").drop_nulls().first(),
         evidence=evidence()
         .filter(kind_is(*EXIT_KINDS, *LAUNCH_KINDS) | is_suspension() | pl.col("app_side"))
         .head(40),
-    )
+    ).rename({"run_pid": "app_pid"})
 
 
 def build_processes(rows: pl.LazyFrame) -> pl.LazyFrame:
