@@ -833,6 +833,28 @@ EXTRA: list[Line] = [
     ),
     (NSD, f"Failed to take process assertion for {DEMO}", "wake_failed"),
     (NSD, f"Couldn't create process assertion for {DEMO} (<private>)", "wake_failed"),
+    (NSD, f"looking for background session {SID} for bundle id {DEMO}", "wake_lookup"),
+    (NSD, f"looking for background task completion for bundle id {DEMO}", "wake_lookup"),
+    (
+        NSD,
+        f"Taking assertion with name com.apple.nsurlsessiond.handlesession {S} for bundle id "
+        f"{DEMO}",
+        "wake_assertion_note",
+    ),
+    (
+        NSD,
+        f"NDSession <{S}>.<{B}>.<{SID}>: already has a connected client, returning nil proxy "
+        "object to client",
+        "session_already_connected",
+    ),
+    (NSD, f"NDSession <{S}> Client {B} is a SpringBoard application", "client_kind"),
+    (NSD, f"NDSession <{S}> Client {B} is a daemon or non-SpringBoard application", "client_kind"),
+    (
+        NSD,
+        f"NDSession <{S}> {T} using proposed request since the client application is not running "
+        "and doesn 't support wakes",
+        "task_proposed_request",
+    ),
     (
         APP,
         f"A background URLSession with identifier {SID} already exists!",

@@ -289,6 +289,39 @@ CASES = [
         f"Invalidating assertion for bundleID: {B}. sessionID: {SID}",
         {"kind": "wake_assertion_released", "bundle_id": B, "session_id": SID},
     ),
+    (
+        f"looking for background session {SID} for bundle id {B}",
+        {"kind": "wake_lookup", "session_id": SID, "bundle_id": B},
+    ),
+    (
+        f"Taking assertion with name com.apple.nsurlsessiond.handlesession {S} for bundle id {B}",
+        {
+            "kind": "wake_assertion_note",
+            "state": "Taking",
+            "assertion_name": f"com.apple.nsurlsessiond.handlesession {S}",
+            "bundle_id": B,
+        },
+    ),
+    # §10.2 format strings filled in
+    (
+        f"NDSession <{S}>.<{B}>.<{SID}>: already has a connected client, returning nil proxy "
+        "object to client",
+        {"kind": "session_already_connected", "session_uuid": S, "bundle_id": B, "session_id": SID},
+    ),
+    (
+        f"NDSession <{S}> Client {B} is a daemon or non-SpringBoard application",
+        {
+            "kind": "client_kind",
+            "session_uuid": S,
+            "bundle_id": B,
+            "state": "daemon or non-SpringBoard application",
+        },
+    ),
+    (
+        f"NDSession <{S}> Task <{T}>.<1605> using proposed request since the client application is "
+        "not running and doesn 't support wakes",
+        {"kind": "task_proposed_request", "session_uuid": S, "task_uuid": T, "task_number": 1605},
+    ),
     # urlsession_rules.md §4 (F-128813) and §10.1
     (
         "Set request delay for com.mycompany.backgrounddemo to 60.000000",

@@ -68,6 +68,8 @@ NSURLSESSIOND_ANCHORS = (
     "already have an assertion",
     "Invalidating assertion for bundleID",
     "request delay",
+    "looking for background",
+    "assertion with name",
 )
 WARNING_ANCHORS = (
     "A background URLSession with identifier",
