@@ -358,3 +358,12 @@ def test_folder_symlinks_leading_outside_are_not_followed(tmp_path):
     result = read_inputs([folder], ALL)
     assert sorted(result.inputs[0].members) == ["alias.log", "inside.log"]
     assert result.counts.skipped_files == 1
+
+
+def test_console_copy_beside_a_sysdiagnose_takes_its_date(tmp_path):
+    archive = _sysdiagnose(tmp_path, {"ps.txt": b"USER PID COMMAND\n"})
+    console = tmp_path / "console.txt"
+    console.write_text(s.CONSOLE_SESSION)
+    result = read_inputs([archive, console], ALL)
+    assert result.inputs[1].date_source == f"from sysdiagnose name {SYSDIAGNOSE}"
+    assert result.events["timestamp"].dt.date().unique().to_list() == [datetime.date(2023, 5, 24)]

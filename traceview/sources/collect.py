@@ -80,8 +80,9 @@ class Collector:
             first = min(dated, key=lambda other: other.earliest or datetime.datetime.max)
             assert first.earliest is not None
             return first.earliest.date(), f"from {first.source}"
-        if leaf.input_index in self.sysdiagnose_dates:
-            date, name = self.sysdiagnose_dates[leaf.input_index]
+        if self.sysdiagnose_dates:  # its own archive's first, else any read in the same call
+            own = self.sysdiagnose_dates.get(leaf.input_index)
+            date, name = own or next(iter(self.sysdiagnose_dates.values()))
             return date, f"from sysdiagnose name {name}"
         return PLACEHOLDER_DATE, ASSUMED
 
