@@ -287,3 +287,24 @@ def test_foreground_data_tasks_of_the_app_are_not_background_tasks() -> None:
     summary = app_line("task_summary", 5, 100, task_uuid=T1, task_number=1, http_status=200)
     rec = reconstruct(frame([fb_state(0, 100, "Foreground"), bg_setup(1, 100), summary]))
     assert rec.tasks.is_empty()
+
+
+def test_empty_signals() -> None:
+    rec = reconstruct(frame([]).clear())
+    assert rec.processes.is_empty() and rec.sessions.is_empty() and rec.tasks.is_empty()
+    assert rec.marks == () and rec.metrics["tasks"] == 0 and rec.log_end is None
+    assert to_model(rec) == ((), (), ())
+
+
+def test_session_configuration_from_the_daemon() -> None:
+    timeouts = sig(
+        "session_configured",
+        1,
+        session_uuid=S_UUID,
+        bundle_id=APP,
+        session_id=SID,
+        duration_seconds=14400.0,
+        detail="request timeout: 60.000000, allowsCellularAccess: 0",
+    )
+    session = one(reconstruct(frame([timeouts])).sessions, identifier=SID)
+    assert (session["resource_timeout_s"], session["allows_cellular"]) == (14400.0, False)

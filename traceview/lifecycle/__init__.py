@@ -21,7 +21,7 @@ from traceview.lifecycle.sessions import build_sessions
 from traceview.lifecycle.tasks import build_tasks
 from traceview.lifecycle.timeline import build_marks, handler_wakes, metrics
 from traceview.model import Mark, ProcessRun, SessionInfo, TaskInfo
-from traceview.schema import SIGNALS, conform
+from traceview.schema import SIGNALS, conform, empty
 
 __all__ = ["Reconstruction", "reconstruct", "to_model"]
 
@@ -35,7 +35,7 @@ class Reconstruction:
     metrics: dict[str, object]
     # For the rules: the enriched signals (SIGNALS + app_side, app_pid, bundle, sid, task_key,
     # run_pid), the background wakes seen through markers, and the end of the log.
-    signals: pl.DataFrame = field(default_factory=lambda: conform(pl.DataFrame(), SIGNALS))
+    signals: pl.DataFrame = field(default_factory=lambda: empty(SIGNALS))
     wakes: pl.DataFrame = field(default_factory=pl.DataFrame)
     log_end: datetime | None = None
 

@@ -6,8 +6,8 @@ SESSIONS frame:
     within 2 s count once), creation_pids list[i64], pids list[i64] (app runs that created or
     connected it), daemon_uuids list[str], invalidated_at list[datetime] (app markers),
     removed_at list[datetime] (daemon `removing session`), config str? (the daemon's
-    `using resource timeout: …` text), allows_cellular bool?, first_seen / last_seen datetime,
-    evidence list[struct{path, line}], tz_known bool.
+    `using resource timeout: …` text), resource_timeout_s f64?, allows_cellular bool?,
+    first_seen / last_seen datetime, evidence list[struct{path, line}], tz_known bool.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def build_sessions(rows: pl.LazyFrame) -> pl.LazyFrame:
         invalidated_at=pl.col("timestamp").filter(marker("session.invalidate")),
         removed_at=pl.col("timestamp").filter(kind_is(K.SESSION_REMOVED)),
         config=pl.col("detail").filter(config).drop_nulls().first(),
+        resource_timeout_s=pl.col("duration_seconds").filter(config).drop_nulls().first(),
         first_seen=pl.col("timestamp").min(),
         last_seen=pl.col("timestamp").max(),
         evidence=evidence().head(40),

@@ -13,6 +13,7 @@ Metrics (documented keys, `Reconstruction.metrics`):
     delivery_latency_s  list[float]  daemon completion -> delivery, per delivered task
     wake_to_handler_s   list[float]  handleEvents -> completion handler called (markers)
     request_delays_s    list[float]  nsurlsessiond `Set request delay` values in time order
+    request_delay_resets int         `Resetting request delay` lines (app came to the foreground)
     relaunches          int          runs launched for background URLSession events
     start_delay_s       list[float]  resumed -> will begin, per task that began
     tasks               int          tasks reconstructed
@@ -164,6 +165,7 @@ def metrics(
         "delivery_latency_s": tasks["delivery_latency_s"].drop_nulls().to_list(),
         "wake_to_handler_s": wakes["wake_to_handler_s"].drop_nulls().to_list(),
         "request_delays_s": delays.to_list(),
+        "request_delay_resets": rows.filter(kind_is(K.REQUEST_DELAY_RESET)).height,
         "relaunches": relaunches,
         "start_delay_s": tasks["start_delay_s"].drop_nulls().to_list(),
         "tasks": tasks.height,
