@@ -232,3 +232,29 @@ def test_line_chunks_yield_every_physical_line_once(text, chunk):
     assert lines == expected and len(lines) == physical_lines(text)
     assert finals[-1] and not any(finals[:-1])
     assert all(first == 1 + sum(n for _, n in numbers[:i]) for i, (first, _) in enumerate(numbers))
+
+
+STYLES = {
+    # Layouts of log_formats.md §2–§4 and §9.3, filled with a generated time.
+    "default": "{ts} 0x3706     Default     0x0                  0      0    kernel: hello\n",
+    "syslog": "{ts}  localhost runningboardd[20526]: (RunningBoard) hello\n",
+    "xcode": "{ts} AppName[7281:2496289] hello\n",
+}
+
+
+@SETTINGS
+@given(local=MOMENTS, minutes=OFFSETS, style=st.sampled_from(sorted(STYLES)))
+def test_offset_styles_agree_on_utc(local, minutes, style):
+    stamp = local.strftime("%Y-%m-%d %H:%M:%S.%f") + _offset_text(minutes)
+    result = parse_text(STYLES[style].format(ts=stamp))
+    assert result.inputs[0].format == style
+    assert result.events["timestamp"][0] == local - datetime.timedelta(minutes=minutes)
+
+
+@SETTINGS
+@given(local=MOMENTS)
+def test_compact_times_stay_local(local):
+    local = local.replace(microsecond=local.microsecond // 1000 * 1000)
+    stamp = local.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    row = parse_text(f"{stamp} Df runningboardd[2308:ee9f] hello\n").events.row(0, named=True)
+    assert row["timestamp"] == local and row["tz_known"] is False
