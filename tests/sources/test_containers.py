@@ -367,3 +367,57 @@ def test_console_copy_beside_a_sysdiagnose_takes_its_date(tmp_path):
     result = read_inputs([archive, console], ALL)
     assert result.inputs[1].date_source == f"from sysdiagnose name {SYSDIAGNOSE}"
     assert result.events["timestamp"].dt.date().unique().to_list() == [datetime.date(2023, 5, 24)]
+
+
+@pytest.fixture
+def fake_mac(monkeypatch, tmp_path):
+    """Pretend to be a Mac whose `log show --archive X` prints a real NDJSON export."""
+    from traceview.sources import logarchive
+
+    export = tmp_path / "log-show-output.ndjson"
+    export.write_text(s.NDJSON_TRAILER)
+    seen: list[tuple[Path, list[str]]] = []
+
+    def command(archive: Path) -> list[str]:
+        seen.append((archive, sorted(path.name for path in archive.rglob("*.tracev3"))))
+        return ["cat", str(export)]
+
+    monkeypatch.setattr(logarchive, "can_run_log", lambda: True)
+    monkeypatch.setattr(logarchive, "log_show_command", command)
+    return seen
+
+
+def _tracev3_archive(tmp_path: Path) -> Path:
+    archive = tmp_path / "device.logarchive"
+    (archive / "Persist").mkdir(parents=True)
+    (archive / "Persist" / "0000000000000001.tracev3").write_bytes(b"\x00\x10\x00\x00" * 8)
+    return archive
+
+
+def test_on_a_mac_a_logarchive_streams_through_log_show(fake_mac, tmp_path):
+    archive = _tracev3_archive(tmp_path)
+    result = read_inputs([archive], ALL)
+    assert fake_mac == [(archive, ["0000000000000001.tracev3"])]
+    assert result.inputs[0].format == "logarchive" and result.counts.events == 2
+    assert_accounted(result)
+
+
+def test_on_a_mac_a_failing_log_show_is_one_line(monkeypatch, tmp_path):
+    from traceview.sources import logarchive
+
+    monkeypatch.setattr(logarchive, "can_run_log", lambda: True)
+    failing = ["sh", "-c", "echo 'log: Could not open archive' >&2; exit 64"]
+    monkeypatch.setattr(logarchive, "log_show_command", lambda archive: failing)
+    with pytest.raises(
+        InputError, match="`log show --archive` failed: log: Could not open archive"
+    ):
+        read_inputs([_tracev3_archive(tmp_path)])
+
+
+def test_on_a_mac_a_sysdiagnose_logarchive_is_copied_out_and_read(fake_mac, tmp_path):
+    members = {"system_logs.logarchive/Persist/0000000000000001.tracev3": b"\x00" * 64}
+    result = read_inputs([_sysdiagnose(tmp_path, members)], ALL)
+    copied, tracev3 = fake_mac[0]
+    assert copied.name == "system_logs.logarchive" and tracev3 == ["0000000000000001.tracev3"]
+    assert result.counts.events == 2
+    assert result.inputs[0].members == ("system_logs.logarchive",)
