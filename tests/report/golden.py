@@ -1,7 +1,7 @@
 """Gold files: render → scrub → compare; on mismatch write tests/actual/ and fail.
 
 `TRACEVIEW_BLESS=1` rewrites the gold instead. Scrubs remove what legitimately changes
-between runs and machines: the tool version and absolute paths.
+between runs and machines (the tool version, absolute paths) and the inline CSS/JS assets.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ GOLDEN = TESTS / "golden"
 ACTUAL = TESTS / "actual"
 
 SCRUBS = (
+    # The static assets are not report content; their own tests (browser) cover them.
+    (re.compile(r"<style>\n.*?</style>", re.S), "<style>/* report.css */</style>"),
+    (re.compile(r"<script>\n.*?</script>", re.S), "<script>/* report.js */</script>"),
     (re.compile(r"traceview \d+\.\d+\.\d+(?:[.+-][\w.]+)?"), "traceview VERSION"),
     (re.compile(re.escape(str(TESTS.parent))), "<repo>"),
     (re.compile(r"/tmp/[^\s\"'<>]*"), "<tmp>"),

@@ -80,8 +80,7 @@ def header(report: Report) -> Safe:
         ("Findings", words.findings_sentence(report)),
         (
             "Lines",
-            f"{stats.lines_total:,} read · {stats.events:,} log entries · {stats.recognized:,} "
-            f"recognised · {stats.malformed:,} malformed · {stats.irrelevant:,} not relevant",
+            words.line_accounting(stats),
         ),
     ]
     inputs = tag(

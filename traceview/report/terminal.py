@@ -78,10 +78,7 @@ def summary(report: Report) -> Table:
     stats = report.stats
     grid.add_row(
         "Lines",
-        Text(
-            f"{stats.lines_total:,} read: {stats.events:,} log entries, "
-            f"{stats.recognized:,} recognised, {stats.malformed:,} malformed"
-        ),
+        Text(words.line_accounting(stats)),
     )
     grid.add_row("Apps", Text(", ".join(words.apps(report)) or "none found"))
     grid.add_row("Sessions", Text(str(len(report.sessions))))

@@ -13,6 +13,7 @@ from traceview.model import (
     LaunchReason,
     Report,
     Severity,
+    Stats,
     TaskInfo,
     TaskKind,
     UnknownReason,
@@ -147,6 +148,22 @@ def findings_sentence(report: Report) -> str:
     if not counts:
         return "no findings"
     return ", ".join(f"{n} {s.value}" for s, n in counts)
+
+
+def line_accounting(stats: Stats) -> str:
+    """Where every line went: `53,018 read: 52,870 log entries (1,893 recognised, ...), ...`."""
+    entries = f"{stats.events:,} log entries ({stats.recognized:,} recognised"
+    entries += f", {stats.irrelevant:,} not relevant)" if stats.irrelevant else ")"
+    parts = [entries]
+    for count, what in (
+        (stats.continuation, "continuation lines"),
+        (stats.banner, "header/banner lines"),
+        (stats.duplicates, "duplicates dropped"),
+    ):
+        if count:
+            parts.append(f"{count:,} {what}")
+    parts.append(f"{stats.malformed:,} malformed")
+    return f"{stats.lines_total:,} read: " + ", ".join(parts)
 
 
 def os_text(version: str | None, build: str | None) -> str:
