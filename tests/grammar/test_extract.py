@@ -95,3 +95,35 @@ def test_empty_and_irrelevant_frames():
     result = extract_signals(events([("wifid", "EAP: eapState=2")]))
     assert result.recognized == 0
     assert result.coverage == Coverage(families_matched=())
+
+
+def test_prefixes_a_text_reader_took_for_subsystem_and_category_are_restored():
+    # `log show` default text: `assertiond: [BackgroundDemo:12648] Sending ...` is split by the
+    # readers into subsystem "BackgroundDemo", category "12648" (real_lines.md §1.10 A, §3.17)
+    frame = conform(
+        pl.DataFrame(
+            {
+                "process": ["assertiond", "SpringBoard", "runningboardd"],
+                "subsystem": ["BackgroundDemo", "0x86d0e3a80", "com.apple.runningboard"],
+                "category": [
+                    "12648",
+                    "(FBSceneManager):sceneID:com.hightowerai.MobileJarvisNative-default",
+                    "process",
+                ],
+                "message": [
+                    "Sending background permission expiration warning!",
+                    "Sending scene create.",
+                    "Calculated state for application<com.elsystm.elsystm>: running-active "
+                    "(role: Background)",
+                ],
+                "line": [1, 2, 3],
+            }
+        ),
+        EVENTS,
+    )
+    signals = extract_signals(frame).signals
+    assert signals.select("kind", "target_pid", "bundle_id").rows() == [
+        ("ad_expiration_warning", 12648, None),
+        ("fb_connected", None, "com.hightowerai.MobileJarvisNative"),
+        ("rb_state", None, "com.elsystm.elsystm"),
+    ]
