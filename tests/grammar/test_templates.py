@@ -107,3 +107,10 @@ def test_rule_listing_sees_the_rules():
     # guards the test above against an empty listing
     assert {"task_resuming", "task_summary", "summary_pair"} <= rule_names("cfnetwork")
     assert isinstance(load("nserror").parse("Error Domain=D Code=1"), Tree)
+
+
+def test_every_signal_kind_is_produced_by_the_template_corpus():
+    from traceview.signals import SignalKind
+
+    produced = {kind for _, _, kind in all_lines()}
+    assert {kind.value for kind in SignalKind} == produced
