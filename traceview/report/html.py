@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from string import Template
 
-from traceview.model import Finding, Report
+from traceview.model import Finding, LaunchReason, Report
 from traceview.report import words
 from traceview.report.anchors import Anchors, anchors_for, finding_anchor
 from traceview.report.html_tables import (
@@ -20,6 +20,13 @@ from traceview.report.html_tables import (
 from traceview.report.htmlkit import Safe, asset, inline_code, join, json_script, tag
 from traceview.report.ruledocs import why_it_matters
 from traceview.report.timeline import MARK_GLYPHS, render_timeline
+
+LAUNCH_LEGEND = {
+    LaunchReason.USER: "app run (user launch)",
+    LaunchReason.BACKGROUND_URLSESSION: "app run (background, for session events)",
+    LaunchReason.BACKGROUND_OTHER: "app run (background, other)",
+    LaunchReason.UNKNOWN: "app run (launch not seen)",
+}
 
 
 def render_html(report: Report) -> str:
@@ -125,6 +132,10 @@ def timeline_section(report: Report, anchors: Anchors) -> Safe:
             *[
                 tag("li", None, tag("span", {"class_": f"swatch state-{s.value}"}), s.value)
                 for s in words.STATE_ORDER
+            ],
+            *[
+                tag("li", None, tag("span", {"class_": f"swatch launch-{reason.value}"}), text)
+                for reason, text in LAUNCH_LEGEND.items()
             ],
             tag("li", None, tag("span", {"class_": "swatch suspended"}), "suspended"),
             *[

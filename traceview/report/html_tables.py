@@ -149,7 +149,7 @@ def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink], *, has_lan
         ),
         (
             join(
-                tag("a", {"href": f"#{anchor}", "class_": "rule-link"}, rule)
+                tag("a", {"href": f"#{anchor}", "class_": "rule-link"}, _breakable(rule))
                 for anchor, rule in links
             ),
             len(links),
@@ -210,4 +210,12 @@ def coverage_section(report: Report) -> Safe | None:
             "Messages of relevant processes that traceview did not recognise, most frequent first.",
         ),
         tag("table", {"class_": "plain"}, tag("thead", None, head), tag("tbody", None, rows)),
+    )
+
+
+def _breakable(name: str) -> Safe:
+    """A snake_case name that may wrap after its underscores (not inside words)."""
+    parts = name.split("_")
+    return join(
+        [part if i == len(parts) - 1 else (f"{part}_", void("wbr")) for i, part in enumerate(parts)]
     )
