@@ -24,7 +24,7 @@ class EventsFormat(StrEnum):
     CSV = "csv"
 
 
-TABLE_COLUMNS = ("timestamp", "process", "pid", "level", "subsystem", "category", "message", "line")
+TABLE_COLUMNS = ("timestamp", "process", "pid", "level", "message", "where")
 
 
 @app.command()
@@ -71,7 +71,18 @@ def _parse_date(text: str | None) -> datetime.date | None:
 
 
 def _table(frame: pl.DataFrame) -> Table:
-    table = Table(*TABLE_COLUMNS, show_lines=False)
-    for row in frame.select(TABLE_COLUMNS).iter_rows():
+    table = Table(show_lines=False)
+    table.add_column("timestamp", no_wrap=True)
+    table.add_column("process", max_width=16, overflow="fold")
+    table.add_column("pid", justify="right", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("message", ratio=1, min_width=20, overflow="fold")
+    table.add_column("where", max_width=20, overflow="fold")  # file:line of the entry
+    shown = frame.with_columns(
+        timestamp=pl.col("timestamp").dt.to_string("%Y-%m-%d %H:%M:%S%.6f")
+        + pl.when(pl.col("tz_known")).then(pl.lit("Z")).otherwise(pl.lit("")),
+        where=pl.format("{}:{}", pl.col("source").str.split("/").list.last(), "line"),
+    ).rechunk()
+    for row in shown.select(TABLE_COLUMNS).iter_rows():
         table.add_row(*("" if value is None else str(value) for value in row))
     return table
