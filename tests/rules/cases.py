@@ -97,8 +97,8 @@ def creates(count: int, desc: str) -> Rows:
     ]
 
 
-def many_tasks(count: int) -> Rows:
-    return [registered(1 + i * 0.01, T1, i + 1) for i in range(count)]
+def many_tasks(count: int, every: float = 0.01) -> Rows:
+    return [registered(1 + i * every, T1, i + 1) for i in range(count)]
 
 
 def cellular(flag: int) -> dict[str, Any]:
@@ -613,6 +613,11 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                 [*user_launch(), *upload_start(2, T1, 1, 100), completed(7, T1, 1)],
                 "warning",
             ),
+            (
+                "only the app says it resumed",
+                [*user_launch(), bg_setup(1, 100), mark("task.resume", 5, 100, task_number=3)],
+                "warning",
+            ),
         ],
         [("every task delivered", seed_jetsam_relaunch(), None)],
     ),
@@ -769,8 +774,11 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
         ],
     ),
     "too_many_tasks": (
-        [("101 tasks", many_tasks(101), None)],
-        [("100 tasks", many_tasks(100), None)],
+        [("101 tasks in a second", many_tasks(101), None)],
+        [
+            ("100 tasks", many_tasks(100), None),
+            ("200 tasks over a day", many_tasks(200, every=600), None),
+        ],
     ),
     "delivery_latency": (
         [

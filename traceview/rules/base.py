@@ -47,7 +47,8 @@ class RuleConfig:
 
     delivery_latency_s: float = 300.0  # daemon completion -> delivery counted as late (5 min)
     max_retries: int = 3  # re-created tasks for one description before it is excessive
-    too_many_tasks: int = 100  # tasks in one background session
+    too_many_tasks: int = 100  # tasks in one background session within task_burst_s
+    task_burst_s: float = 600.0  # the window for too_many_tasks
     slow_wake_s: float = 10.0  # handleEvents -> completion handler
     discretionary_wait_s: float = 3600.0  # resumed -> will begin
     waiting_s: float = 600.0  # resumed, not begun, cellular disallowed

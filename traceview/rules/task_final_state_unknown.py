@@ -20,8 +20,8 @@ class TaskFinalStateUnknown(Rule):
     """
     ## What it does
     Flags tasks with no delivered outcome at the end of the log, with the sub-case
-    (`unknown_reason`): completed in the daemon but not delivered (warning), still in flight,
-    never resumed, or no terminal event (info).
+    (`unknown_reason`): completed in the daemon but not delivered, or only the app's side seen
+    (no terminal event: the app lost track) are warnings; still in flight or never resumed, info.
 
     ## Why it matters
     The app cannot know what happened to these uploads; `completed_not_delivered` usually means
@@ -59,9 +59,8 @@ class TaskFinalStateUnknown(Rule):
             pl.col("unknown_reason").replace_strict(_EXPLAINED, default="unknown"),
             clock("last_seen"),
         )
-        warn = pl.when(pl.col("unknown_reason") == "completed_not_delivered").then(
-            pl.lit("warning")
-        )
+        lost = pl.col("unknown_reason").is_in(["completed_not_delivered", "no_terminal_event"])
+        warn = pl.when(lost).then(pl.lit("warning"))
         return task_subject(unknown, "last_seen", message, severity=warn)
 
 

@@ -12,7 +12,8 @@ from traceview.rules.base import Context, Rule, clock
 class TooManyTasks(Rule):
     """
     ## What it does
-    Flags a background session with more than `too_many_tasks` (100) tasks in the log.
+    Flags a background session that got more than `too_many_tasks` (100) tasks within
+    `task_burst_s` (10 min).
 
     ## Why it matters
     Background sessions are "optimised for transferring a small number of large resources";
@@ -30,7 +31,7 @@ class TooManyTasks(Rule):
     Prefer a single large (resumable) transfer, or batch the items into a few archives.
 
     ## Known false positives
-    A long log in which many small tasks are spread over days rather than created in a burst.
+    A batch the app deliberately spreads over a few minutes only to stay under the limit.
 
     ## References
     urlsession_rules.md §5.4 [DTS Q-699462] [DTS Q-FEWER] [F-32659] [GH-BD153]
@@ -43,9 +44,11 @@ class TooManyTasks(Rule):
     advice = "Use a few large transfers instead of hundreds of small tasks in a background session."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
-        per_session = (
+        session = ["bundle_id", "session_identifier"]
+        window = f"{int(ctx.config.task_burst_s)}s"
+        bursts = (
             ctx.tasks.sort("first_seen")
-            .group_by("bundle_id", "session_identifier")
+            .rolling("first_seen", period=window, group_by=session)
             .agg(
                 tasks=pl.len(),
                 at=pl.col("first_seen").first(),
@@ -54,14 +57,16 @@ class TooManyTasks(Rule):
                 evidence=pl.col("evidence").list.first().head(20),
             )
         )
-        return per_session.filter(pl.col("tasks") > ctx.config.too_many_tasks).select(
-            "bundle_id",
-            "session_identifier",
+        worst = bursts.filter(pl.col("tasks") > ctx.config.too_many_tasks).sort(
+            "tasks", descending=True
+        )
+        return worst.unique(subset=session, keep="first").select(
+            *session,
             "at",
             "tz_known",
             evidence=pl.col("evidence").list.drop_nulls(),
             message=pl.format(
-                "Session {} of {} has {} tasks, first seen between {} and {}",
+                "Session {} of {} got {} tasks between {} and {}",
                 pl.col("session_identifier").fill_null("<unknown>"),
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("tasks"),
