@@ -75,13 +75,12 @@ def _facts(rows: list[tuple[str, object]]) -> Safe:
 
 def header(report: Report) -> Safe:
     device = report.device
-    start, end = report.time_span
     stats = report.stats
     outcomes = "; ".join(words.outcome_sentences(report.tasks)) or "no tasks found"
     rows: list[tuple[str, object]] = [
         ("Device", device.get("model", "unknown")),
         ("OS", words.os_text(device.get("os_version"), device.get("os_build"))),
-        ("Capture", f"{start or '?'} → {end or '?'}"),
+        ("Capture", words.span_text(report.time_span)),
         ("Apps", ", ".join(words.apps(report)) or "none found"),
         ("Tasks", outcomes),
         ("Findings", words.findings_sentence(report)),

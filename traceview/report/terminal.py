@@ -73,8 +73,7 @@ def summary(report: Report) -> Table:
             "Device",
             Text(f"{model}, {words.os_text(device.get('os_version'), device.get('os_build'))}"),
         )
-    start, end = report.time_span
-    grid.add_row("Time span", Text(f"{start or '?'} → {end or '?'}"))
+    grid.add_row("Time span", Text(words.span_text(report.time_span)))
     stats = report.stats
     grid.add_row(
         "Lines",

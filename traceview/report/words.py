@@ -166,6 +166,15 @@ def line_accounting(stats: Stats) -> str:
     return f"{stats.lines_total:,} read: " + ", ".join(parts)
 
 
+def span_text(span: tuple[str | None, str | None]) -> str:
+    """`first → last (UTC)`; naive stamps are the device's local clock."""
+    start, end = span
+    if start is None and end is None:
+        return "no timestamps"
+    zone = "UTC" if (start or end or "").endswith("Z") else "device local time"
+    return f"{start or '?'} → {end or '?'} ({zone})"
+
+
 def os_text(version: str | None, build: str | None) -> str:
     if not version:
         return "iOS version unknown"
