@@ -126,19 +126,15 @@ SUMMARY_FIELDS = {"request_bytes": "bytes_sent", "response_bytes": "bytes_receiv
 
 
 def _summary_body(children: list[Any]) -> Fields:
-    pairs = _pairs(children)
-    fields: Fields = {field: None for field in SUMMARY_FIELDS.values()}
-    rest = []
-    for key, value in pairs:
-        if key in SUMMARY_FIELDS:
-            fields[SUMMARY_FIELDS[key]] = convert(SUMMARY_FIELDS[key], value)
-        elif key == "transaction_duration_ms" and (ms := to_float(value)) is not None:
-            fields["duration_seconds"] = ms / 1000
-        if key == "response_status":
-            status = to_int(value)
-            fields["http_status"] = status if status is not None and status > 0 else None
-        if key not in SUMMARY_FIELDS:
-            rest.append(f"{key}={value}")
+    values = dict(_pairs(children))
+    status = to_int(values.get("response_status", ""))  # -1 when there was no response
+    milliseconds = to_float(values.get("transaction_duration_ms", ""))
+    fields: Fields = {
+        field: convert(field, values.get(key)) for key, field in SUMMARY_FIELDS.items()
+    }
+    fields["http_status"] = status if status is not None and status > 0 else None
+    fields["duration_seconds"] = None if milliseconds is None else milliseconds / 1000
+    rest = [f"{key}={value}" for key, value in values.items() if key not in SUMMARY_FIELDS]
     fields["detail"] = ", ".join(rest) or None
     return fields
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from traceview.relevance import is_relevant
-from traceview.schema import SIGNAL_FIELDS, SIGNALS, conform, empty
+from traceview.schema import EVENTS, SIGNAL_FIELDS, SIGNALS, conform, empty
 from traceview.signals.families import FAMILIES, Family
 from traceview.signals.parse import parse_with
 
@@ -51,7 +51,8 @@ def restored_message() -> pl.Expr:
 
 def relevant_events(events: pl.DataFrame) -> pl.DataFrame:
     return (
-        events.with_row_index(ROW)
+        conform(events, EVENTS)  # tolerate frames missing optional columns
+        .with_row_index(ROW)
         .with_columns(restored_message())
         .filter(is_relevant() & pl.col("message").is_not_null())
     )
