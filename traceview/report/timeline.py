@@ -121,7 +121,7 @@ class _Lanes:
             "class_": cls,
             "x": x0,
             "y": self.y + y_off,
-            "width": max(x1 - x0, 2),
+            "width": round(max(x1 - x0, 2), 2),
             "height": height,
             "data-t0": start,
             "data-t1": end,
