@@ -421,3 +421,13 @@ def test_on_a_mac_a_sysdiagnose_logarchive_is_copied_out_and_read(fake_mac, tmp_
     assert copied.name == "system_logs.logarchive" and tracev3 == ["0000000000000001.tracev3"]
     assert result.counts.events == 2
     assert result.inputs[0].members == ("system_logs.logarchive",)
+
+
+def test_an_irrelevant_dated_input_still_dates_a_console_copy(tmp_path):
+    console, kernel = tmp_path / "console.txt", tmp_path / "kernel.log"
+    console.write_text(s.CONSOLE_SESSION)
+    kernel.write_text(s.DEFAULT_TRAILER)  # nothing relevant in it
+    result = read_inputs([console, kernel])
+    assert result.inputs[0].date_source == f"from {kernel}"
+    assert set(result.events["source"]) == {str(console)}
+    assert result.events["timestamp"].dt.date().unique().to_list() == [datetime.date(2018, 12, 20)]

@@ -79,6 +79,7 @@ class TextReader:
         self.tally = tally
         self.emit = emit
         self.rollover = Rollover(fmt.rollover_us)
+        self.parsed_first = False
         self.held = pl.DataFrame(schema={"text": pl.String, "line": pl.Int64})
 
     def feed(self, lines: pl.Series, first_line: int, final: bool) -> None:
@@ -140,8 +141,15 @@ class TextReader:
             self.emit(good)
 
     def _prefilter(self, entries: pl.DataFrame) -> pl.DataFrame:
-        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed."""
+        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed.
+
+        The input's first entry is always parsed: its time can date Console/relay inputs read
+        in the same call (the collector still counts and drops it when irrelevant).
+        """
         wanted = entries["text"].str.contains_any(RAW_KEYWORDS)
+        if not self.parsed_first and len(wanted):
+            wanted = wanted.scatter(0, True)
+            self.parsed_first = True
         skipped = len(entries) - int(wanted.sum())
         self.tally.events += skipped
         self.tally.irrelevant += skipped
