@@ -118,3 +118,25 @@ def test_private_values_parse_to_null(case, bundle_private, session_private):
         assert fields.get("bundle_id") == (None if bundle_private else DEMO)
     if "{s}" in template:
         assert fields.get("session_id") == (None if session_private else SID)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from([*PROCESSES, "wifid", "", "SpringBoard", "FrontBoard"]),
+            st.sampled_from([message for _, message, _ in LINES] + ["", "noise"]),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_vectorised_family_selection_matches_the_per_message_test(rows):
+    import polars as pl
+
+    from traceview.signals.families import FAMILIES
+
+    frame = pl.DataFrame({"process": [p for p, _ in rows], "message": [m for _, m in rows]})
+    for family in FAMILIES:
+        vectorised = frame.select(family.selects()).to_series().to_list()
+        assert vectorised == [family.accepts(m, p) for p, m in rows], family.name
