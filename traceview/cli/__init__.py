@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+import click
 import typer
 
-from traceview.cli.console import EXIT_USAGE, err
+from traceview.cli.console import EXIT_INTERNAL, EXIT_USAGE, err
 from traceview.errors import TraceviewError
 
 app = typer.Typer(
@@ -19,11 +21,14 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each module adds its command(s) to `app`; imported here so `app` is complete on use.
-    from traceview.cli import compare  # noqa: F401
-    from traceview.cli import coverage  # noqa: F401
-    from traceview.cli import events  # noqa: F401
-    from traceview.cli import rules  # noqa: F401
-    from traceview.cli import simulate  # noqa: F401
+    from traceview.cli import (
+        analyze,  # noqa: F401
+        compare,  # noqa: F401
+        coverage,  # noqa: F401
+        events,  # noqa: F401
+        rules,  # noqa: F401
+        simulate,  # noqa: F401
+    )
 
 
 def main() -> None:
@@ -40,12 +45,25 @@ def main() -> None:
     except typer.Abort:
         err.print("traceview: aborted", markup=False)
         sys.exit(EXIT_USAGE)
-    except Exception as error:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        # typer vendors click: its usage errors are typer._click classes, not click's.
-        usage_error = isinstance(error, click.ClickException | typer.TyperException)
-        if usage_error and hasattr(error, "show"):
+    except Exception as error:
+        # typer vendors click: its usage errors are typer's own classes, not click's.
+        if isinstance(error, click.ClickException | typer.TyperException) and hasattr(
+            error, "show"
+        ):
             error.show()
             sys.exit(EXIT_USAGE)
-        raise
+        _report_bug(error)
+
+
+def _report_bug(error: Exception) -> None:
+    """A bug, not bad input: one line by default, the traceback with TRACEVIEW_DEBUG=1."""
+    if os.environ.get("TRACEVIEW_DEBUG"):
+        raise error
+    err.print(
+        f"traceview: internal error ({type(error).__name__}: {error}); please report it with "
+        "the input that caused it (TRACEVIEW_DEBUG=1 shows the traceback).",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    sys.exit(EXIT_INTERNAL)

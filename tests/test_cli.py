@@ -1,0 +1,114 @@
+"""The command line as a user meets it: help, exit codes, one-line errors, the README's commands."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+COMMANDS = ("analyze", "compare", "events", "coverage", "rules", "explain", "simulate")
+
+
+def traceview(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "traceview", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def main_sample() -> Path:
+    return SAMPLES / (SAMPLES / "MAIN_SAMPLE").read_text().strip()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    done = traceview(command, "--help")
+    assert done.returncode == 0, done.stderr
+    assert "Usage" in done.stdout
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for command in COMMANDS:
+        assert f"traceview {command}" in readme, command
+
+
+def test_readme_first_command_analyses_the_main_sample() -> None:
+    readme = (ROOT / "README.md").read_text()
+    quoted = re.findall(r"traceview analyze (samples/\S+)", readme)
+    assert quoted, "README shows no `traceview analyze samples/...` command"
+    assert quoted[0] == f"samples/{main_sample().name}"
+    assert (ROOT / quoted[0]).is_file()
+
+
+def test_analyze_main_sample_writes_the_contract(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    done = traceview("analyze", str(main_sample()), "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())
+    for key in ("schema_version", "inputs", "stats", "processes", "sessions", "tasks", "findings"):
+        assert key in report
+    assert report["stats"]["events"] > 0
+    assert "task" in done.stdout.lower()
+
+
+def test_missing_input_is_a_one_line_error() -> None:
+    done = traceview("analyze", "no/such/file.log")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no/such/file.log" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("shopping list\nmilk\neggs\n" * 100)
+    done = traceview("analyze", str(junk))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert str(junk) in done.stderr
+
+
+def test_bad_option_value_is_a_usage_error() -> None:
+    done = traceview("analyze", str(main_sample()), "--fail-on", "loud")
+    assert done.returncode == 2
+    assert "--fail-on" in done.stderr
+
+
+def _worst_severity(report: dict) -> int:
+    ranks = {"info": 0, "warning": 1, "error": 2, "critical": 3}
+    return max((ranks[f["severity"]] for f in report["findings"]), default=-1)
+
+
+@pytest.mark.parametrize("threshold,rank", [("info", 0), ("error", 2), ("critical", 3)])
+def test_fail_on_sets_exit_code_from_findings(tmp_path: Path, threshold: str, rank: int) -> None:
+    sample = SAMPLES / "completion_handler_never_called_ios17.log"
+    out = tmp_path / "r.json"
+    done = traceview("analyze", str(sample), "--quiet", "--json", str(out), "--fail-on", threshold)
+    worst = _worst_severity(json.loads(out.read_text()))
+    assert done.returncode == (1 if worst >= rank else 0), done.stderr
+    assert done.stdout == ""  # --quiet
+
+
+def test_rules_lists_every_contract_rule() -> None:
+    done = traceview("rules")
+    assert done.returncode == 0
+    schema = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+    names = re.findall(r'"([a-z_]+)"', json.dumps(schema))
+    for rule in ("completion_handler_never_called", "simulator_trace", "http_error_status"):
+        assert rule in names and rule in done.stdout
+
+
+def test_explain_unknown_rule_is_a_one_line_error() -> None:
+    done = traceview("explain", "no_such_rule")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
