@@ -88,7 +88,9 @@ def _row_marks(rows: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.format("nsurlsessiond asks to wake {}", pl.col("bundle").fill_null("the app")))
         .when(assertion)
         .then(pl.col("assertion_name"))
-        .otherwise(pl.format("request delay {} s", pl.col("delay_seconds")))
+        .otherwise(
+            pl.format("request delay {} s", pl.col("delay_seconds").cast(pl.String).fill_null("?"))
+        )
     )
     return rows.filter(wake | assertion | delay).select(
         at="timestamp",
@@ -108,7 +110,9 @@ def _process_marks(processes: pl.LazyFrame) -> pl.LazyFrame:
     launches = processes.filter(pl.col("launched_at").is_not_null()).select(
         at="launched_at",
         kind=launch_kind.otherwise(pl.lit("launch")),
-        label=pl.format("{} launched ({})", pl.col("process"), pl.col("launch_reason")),
+        label=pl.format(
+            "{} launched ({})", pl.col("process").fill_null("?"), pl.col("launch_reason")
+        ),
         bundle_id="bundle_id",
         pid="pid",
         evidence="launch_evidence",
@@ -135,7 +139,7 @@ def _process_marks(processes: pl.LazyFrame) -> pl.LazyFrame:
         .select(
             at=pl.col("suspended").struct.field("suspended_at"),
             kind=pl.lit("suspend"),
-            label=pl.format("{} suspended", pl.col("process")),
+            label=pl.format("{} suspended", pl.col("process").fill_null("?")),
             bundle_id="bundle_id",
             pid="pid",
             evidence=pl.lit([], dtype=pl.List(pl.Struct({"path": pl.String, "line": pl.Int64}))),

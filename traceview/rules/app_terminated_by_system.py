@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 _SYSTEM_ENDS = ("system_jetsam", "system_other", "crash", "watchdog", "assertion_timeout")
 _SERIOUS = ("crash", "watchdog")
@@ -69,7 +69,7 @@ class AppTerminatedBySystem(Rule):
             at="ended_at",
             evidence=pl.concat_list("end_evidence").list.drop_nulls(),
             severity=pl.when(pl.col("end_reason").is_in(_SERIOUS)).then(pl.lit("error")),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) of {} ended at {}: {}{} with {} task(s) not yet delivered",
                 pl.col("process"),
                 pl.col("pid"),
@@ -77,7 +77,7 @@ class AppTerminatedBySystem(Rule):
                 clock("ended_at"),
                 pl.col("end_reason"),
                 pl.when(pl.col("end_detail").is_not_null())
-                .then(pl.format(" ({})", pl.col("end_detail")))
+                .then(say(" ({})", pl.col("end_detail")))
                 .otherwise(pl.lit("")),
                 pl.col("tasks"),
             ),

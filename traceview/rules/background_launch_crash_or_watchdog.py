@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 
 class BackgroundLaunchCrashOrWatchdog(Rule):
@@ -58,7 +58,7 @@ class BackgroundLaunchCrashOrWatchdog(Rule):
             "tz_known",
             at="ended_at",
             evidence=pl.concat_list("end_evidence").list.drop_nulls(),
-            message=pl.format(
+            message=say(
                 "{} (pid {}), launched at {} for background URLSession events, ended at {} by {} before delivering them",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),

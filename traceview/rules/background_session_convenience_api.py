@@ -6,7 +6,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, signal_subject
+from traceview.rules.base import Context, Rule, clock, say, signal_subject
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -44,7 +44,7 @@ class BackgroundSessionConvenienceApi(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         thrown = signal_subject(ctx.signals.filter(kind_is(K.COMPLETION_BLOCKS_EXCEPTION)))
         return thrown.with_columns(
-            message=pl.format(
+            message=say(
                 "{} (pid {}) used a completion-handler task API on a background session at {}",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),

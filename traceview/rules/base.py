@@ -127,15 +127,13 @@ def app_name() -> pl.Expr:
 
 def task_name() -> pl.Expr:
     """`Task <UUID>.<n>` (or `task <n>` when only the app's markers name it)."""
-    by_uuid = pl.format("Task <{}>.<{}>", pl.col("task_uuid"), pl.col("task_number"))
-    by_number = pl.format("task {}", pl.col("task_number"))
+    by_uuid = say("Task <{}>.<{}>", pl.col("task_uuid"), pl.col("task_number"))
+    by_number = say("task {}", pl.col("task_number"))
     return pl.when(pl.col("task_uuid").is_not_null()).then(by_uuid).otherwise(by_number)
 
 
 def session_name() -> pl.Expr:
-    return pl.format(
-        "session {} of {}", pl.col("session_identifier").fill_null("<unknown>"), app_name()
-    )
+    return say("session {} of {}", pl.col("session_identifier").fill_null("<unknown>"), app_name())
 
 
 def first_per(frame: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
@@ -178,3 +176,8 @@ def task_subject(tasks: pl.LazyFrame, at: str, message: pl.Expr, **extra: pl.Exp
         message=message,
         **extra,
     )
+
+
+def say(template: str, *args: pl.Expr) -> pl.Expr:
+    """`pl.format` that never turns the whole message null: a missing value reads `?`."""
+    return pl.format(template, *(arg.cast(pl.String).fill_null("?") for arg in args))

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 
 class CompletionHandlerCalledEarly(Rule):
@@ -72,7 +72,7 @@ class CompletionHandlerCalledEarly(Rule):
             bundle_id="bundle",
             session_identifier="sid",
             pid="run_pid",
-            message=pl.format(
+            message=say(
                 "{} (pid {}) called the handleEvents completion handler for {} at {}, before its events were delivered",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),

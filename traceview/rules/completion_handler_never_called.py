@@ -19,6 +19,7 @@ from traceview.rules.base import (
     clock,
     exit_rows,
     first_per,
+    say,
     signal_subject,
     text_has,
     without,
@@ -77,7 +78,7 @@ class CompletionHandlerNeverCalled(Rule):
             bundle_id="bundle",
             session_identifier="sid",
             pid="run_pid",
-            message=pl.format(
+            message=say(
                 "{} (pid {}) received handleEvents for {} at {} and never called its completion handler",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),
@@ -102,7 +103,7 @@ class CompletionHandlerNeverCalled(Rule):
             "bundle_id",
             "pid",
             "evidence",
-            message=pl.format(
+            message=say(
                 "UIKit warned at {} that {} (pid {}) never called the handleEvents completion handler",
                 clock("at"),
                 app_name(),
@@ -135,7 +136,7 @@ class CompletionHandlerNeverCalled(Rule):
             "bundle_id",
             "pid",
             "evidence",
-            message=pl.format(
+            message=say(
                 "{} (pid {}), relaunched for URLSession events, was killed at {} for not "
                 "calling the completion handler in time",
                 app_name(),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, text_has
+from traceview.rules.base import Context, Rule, clock, say, text_has
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -62,7 +62,7 @@ class DebuggerAttached(Rule):
             "tz_known",
             "evidence",
             bundle_id="bundle",
-            message=pl.format(
+            message=say(
                 "{} ran under the debugger (nsurlsessiond at {}): the trace is not representative",
                 pl.col("bundle").fill_null("The app"),
                 clock("at"),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -67,7 +67,7 @@ class DeliveryLatency(Rule):
             .then(pl.lit(" (resume rate limiter)"))
             .otherwise(pl.lit(""))
         )
-        message = pl.format(
+        message = say(
             "{} of {} completed in nsurlsessiond at {} and reached the app {} min later{}",
             task_name(),
             app_name(),

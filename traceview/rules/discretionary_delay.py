@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class DiscretionaryDelay(Rule):
@@ -55,13 +55,13 @@ class DiscretionaryDelay(Rule):
             & ctx.before_end("resumed_at", wait)
         )
         slow = ctx.tasks.filter(late_start | never).join(waiting, on="task_key", how="anti")
-        message = pl.format(
+        message = say(
             "{} of {} was resumed at {} and {}",
             task_name(),
             app_name(),
             clock("resumed_at"),
             pl.when(pl.col("began_at").is_not_null())
-            .then(pl.format("began only {} min later", (pl.col("start_delay_s") / 60).round(0)))
+            .then(say("began only {} min later", (pl.col("start_delay_s") / 60).round(0)))
             .otherwise(pl.lit("had not begun when the log ends")),
         )
         return task_subject(slow, "resumed_at", message)

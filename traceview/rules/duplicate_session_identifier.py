@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, signal_subject, without
+from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject, without
 from traceview.signals.kinds import SignalKind as K
 
 KEY = ["bundle", "run_pid", "sid"]
@@ -54,7 +54,7 @@ class DuplicateSessionIdentifier(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         warned = signal_subject(ctx.signals.filter(kind_is(K.DUPLICATE_SESSION_WARNING)))
         warned = warned.with_columns(
-            message=pl.format(
+            message=say(
                 "{} (pid {}) created a second background session with identifier {} at {}",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),
@@ -94,7 +94,7 @@ class DuplicateSessionIdentifier(Rule):
                 bundle_id="bundle",
                 pid="run_pid",
                 session_identifier="sid",
-                message=pl.format(
+                message=say(
                     "{} (pid {}) created background session {} {} times; the second at {}",
                     pl.col("bundle").fill_null("the app"),
                     pl.col("run_pid"),

@@ -41,7 +41,7 @@ def _finding(rule: Rule, row: dict[str, Any]) -> Finding:
     return Finding(
         rule=rule.name,
         severity=Severity(row["severity"]) if row["severity"] else rule.severity,
-        message=row["message"],
+        message=row["message"] or rule.title,
         bundle_id=row["bundle_id"],
         session_identifier=row["session_identifier"],
         task_uuid=row["task_uuid"],

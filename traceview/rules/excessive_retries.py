@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 # The marker grammar keeps `desc` unquoted in `detail` ("desc=photo 12.jpg old=..."): the value
 # runs up to the next ` key=` or the end.
@@ -75,7 +75,7 @@ class ExcessiveRetries(Rule):
             "pid",
             bundle_id="bundle",
             session_identifier="sid",
-            message=pl.format(
+            message=say(
                 "{} created {} tasks for {} in session {} (the last at {})",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("n"),
@@ -98,7 +98,7 @@ class ExcessiveRetries(Rule):
             bundle_id="bundle",
             session_identifier="sid",
             evidence=pl.concat_list(evidence()),
-            message=pl.format(
+            message=say(
                 "{} retried task {} of session {} for the {}th time at {}",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("task_number"),

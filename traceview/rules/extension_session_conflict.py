@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.sessions import creations
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, signal_subject
+from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject
 
 _IN_USE, _NEEDS_CONTAINER = -996, -995
 
@@ -54,7 +54,7 @@ class ExtensionSessionConflict(Rule):
             ctx.signals.filter(pl.col("error_code").is_in([_IN_USE, _NEEDS_CONTAINER]))
         )
         errors = errors.with_columns(
-            message=pl.format(
+            message=say(
                 "{} got error {} for session {} at {}: {}",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("error_code"),
@@ -90,7 +90,7 @@ class ExtensionSessionConflict(Rule):
             "evidence",
             session_identifier="sid",
             bundle_id=pl.col("bundles").list.first(),
-            message=pl.format(
+            message=say(
                 "Background session identifier {} is used by {} (first at {})",
                 pl.col("sid"),
                 pl.col("bundles").list.join(" and "),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class HttpErrorStatus(Rule):
@@ -48,7 +48,7 @@ class HttpErrorStatus(Rule):
             & (pl.col("http_status") >= 400)
             & (pl.col("error_code").fill_null(0) == 0)
         )
-        message = pl.format(
+        message = say(
             "{} of {} was delivered at {} without a transport error but with HTTP status {}",
             task_name(),
             app_name(),

@@ -13,6 +13,7 @@ from traceview.rules.base import (
     clock,
     exit_rows,
     first_per,
+    say,
     signal_subject,
     text_has,
 )
@@ -57,7 +58,7 @@ class LeakedBackgroundTask(Rule):
         overdue = signal_subject(ctx.signals.filter(kind_is(K.UI_BG_TASK_OVERDUE)))
         overdue = first_per(
             overdue.with_columns(
-                message=pl.format(
+                message=say(
                     "{} (pid {}) kept background task {} ({}) for over 30 s (warned at {})",
                     pl.col("bundle_id").fill_null("the app"),
                     pl.col("pid"),
@@ -73,7 +74,7 @@ class LeakedBackgroundTask(Rule):
         )
         killed = signal_subject(exit_rows(ctx).filter(timed_out)).with_columns(
             severity=pl.lit("error"),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) was killed at {} for a background task that outlived its time (0x2182bad2)",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, signal_subject
+from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject
 
 _LOST_CONNECTION = -997
 
@@ -48,7 +48,7 @@ class LostConnectionToBackgroundService(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         lost = signal_subject(ctx.signals.filter(pl.col("error_code") == _LOST_CONNECTION))
         lost = lost.with_columns(
-            message=pl.format(
+            message=say(
                 "Task <{}>.<{}> of {} lost its connection to the background transfer service (-997) at {}",
                 pl.col("task_uuid").fill_null("?"),
                 pl.col("task_number"),

@@ -6,7 +6,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -68,7 +68,7 @@ class ResumeRateLimiterDelay(Rule):
             "tz_known",
             "evidence",
             bundle_id="bundle",
-            message=pl.format(
+            message=say(
                 "nsurlsessiond raised the request delay for {} to {} s ({} s) from {} to {}",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("top").cast(pl.Int64),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 from traceview.rules.relaunch import RUN, created_in_runs, woken_for
 
 _UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
@@ -67,7 +67,7 @@ class SessionIdentifierMismatch(Rule):
             session_identifier="sid",
             pid="run_pid",
             evidence="evidence",
-            message=pl.format(
+            message=say(
                 "{} (pid {}) was woken at {} for session {} but created {}",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),
@@ -92,7 +92,7 @@ class SessionIdentifierMismatch(Rule):
             session_identifier="sid",
             pid="run_pid",
             evidence="evidence",
-            message=pl.format(
+            message=say(
                 "{} created session {} at {} although it used {} before: a new UUID identifier per process",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("sid"),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 KEY = ["bundle", "run_pid", "sid"]
 
@@ -84,7 +84,7 @@ class SessionInvalidatedWithTasksInFlight(Rule):
             pid="run_pid",
             session_identifier="sid",
             evidence=pl.concat_list("_ev", "_tasks_ev"),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) invalidated session {} at {} with {} task(s) in flight; they were cancelled or lost",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),

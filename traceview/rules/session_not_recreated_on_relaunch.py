@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 from traceview.rules.relaunch import RUN, created_in_runs, relaunches, woken_for
 
 
@@ -67,13 +67,13 @@ class SessionNotRecreatedOnRelaunch(Rule):
             session_identifier="sid",
             pid="run_pid",
             evidence=pl.concat_list("launch_evidence", pl.col("evidence").fill_null([])),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) was relaunched at {} for background URLSession events{} but created no background session",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),
                 clock("launched_at"),
                 pl.when(pl.col("sid").is_not_null())
-                .then(pl.format(" of {}", pl.col("sid")))
+                .then(say(" of {}", pl.col("sid")))
                 .otherwise(pl.lit("")),
             ),
         )

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 _COLUMNS = ("source", "detail", "assertion_name", "state", "requester", "process")
 
@@ -69,7 +69,7 @@ class SimulatorTrace(Rule):
             "tz_known",
             "evidence",
             "bundle_id",
-            message=pl.format(
+            message=say(
                 "The trace comes from the iOS Simulator ({} line(s), first at {}): not representative of a device",
                 pl.col("lines"),
                 clock("at"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 
 class SlowBackgroundWake(Rule):
@@ -56,7 +56,7 @@ class SlowBackgroundWake(Rule):
             session_identifier="sid",
             pid="run_pid",
             severity=pl.when(died).then(pl.lit("error")),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) took {} s from handleEvents for {} at {} to calling its completion handler",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),

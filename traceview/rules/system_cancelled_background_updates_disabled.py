@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class SystemCancelledBackgroundUpdatesDisabled(Rule):
@@ -42,7 +42,7 @@ class SystemCancelledBackgroundUpdatesDisabled(Rule):
 
     def check(self, ctx: Context) -> pl.LazyFrame:
         cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "background_updates_disabled")
-        message = pl.format(
+        message = say(
             "{} of {} was cancelled because background updates are disabled (-999, reason 1), delivered at {}",
             task_name(),
             app_name(),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class SystemCancelledInsufficientResources(Rule):
@@ -43,7 +43,7 @@ class SystemCancelledInsufficientResources(Rule):
 
     def check(self, ctx: Context) -> pl.LazyFrame:
         cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "insufficient_system_resources")
-        message = pl.format(
+        message = say(
             "{} of {} was cancelled for insufficient system resources (-999, reason 2), delivered at {}",
             task_name(),
             app_name(),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, signal_subject
+from traceview.rules.base import Context, Rule, clock, say, signal_subject
 from traceview.signals.kinds import SignalKind as K
 
 KEY = ["bundle", "run_pid", "sid"]
@@ -51,7 +51,7 @@ class TaskCreatedInInvalidatedSession(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         thrown = signal_subject(ctx.signals.filter(kind_is(K.INVALIDATED_SESSION_EXCEPTION)))
         thrown = thrown.with_columns(
-            message=pl.format(
+            message=say(
                 "{} (pid {}) created a task in an invalidated session at {}",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),
@@ -78,7 +78,7 @@ class TaskCreatedInInvalidatedSession(Rule):
             pid="run_pid",
             session_identifier="sid",
             evidence=pl.concat_list("_ev1", "_ev2"),
-            message=pl.format(
+            message=say(
                 "{} (pid {}) invalidated session {} at {} and created it again at {}",
                 pl.col("bundle").fill_null("the app"),
                 pl.col("run_pid"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 _EXPLAINED = {
     "completed_not_delivered": "nsurlsessiond completed it but the app never received the outcome",
@@ -52,7 +52,7 @@ class TaskFinalStateUnknown(Rule):
 
     def check(self, ctx: Context) -> pl.LazyFrame:
         unknown = ctx.tasks.filter(pl.col("final_state") == "unknown")
-        message = pl.format(
+        message = say(
             "{} of {}: final state unknown, {} (last seen {})",
             task_name(),
             app_name(),

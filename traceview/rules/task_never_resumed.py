@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class TaskNeverResumed(Rule):
@@ -47,7 +47,7 @@ class TaskNeverResumed(Rule):
             (pl.col("unknown_reason") == "never_resumed")
             & ctx.before_end("created_at", ctx.config.never_resumed_grace_s)
         )
-        message = pl.format(
+        message = say(
             "{} of {} was created at {} and never resumed",
             task_name(),
             app_name(),

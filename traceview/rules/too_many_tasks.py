@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 
 class TooManyTasks(Rule):
@@ -65,7 +65,7 @@ class TooManyTasks(Rule):
             "at",
             "tz_known",
             evidence=pl.col("evidence").list.drop_nulls(),
-            message=pl.format(
+            message=say(
                 "Session {} of {} got {} tasks between {} and {}",
                 pl.col("session_identifier").fill_null("<unknown>"),
                 pl.col("bundle_id").fill_null("the app"),

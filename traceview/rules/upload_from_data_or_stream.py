@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, signal_subject, task_name
+from traceview.rules.base import Context, Rule, clock, say, signal_subject, task_name
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -48,7 +48,7 @@ class UploadFromDataOrStream(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         thrown = signal_subject(ctx.signals.filter(kind_is(K.UPLOAD_FROM_DATA_EXCEPTION)))
         thrown = thrown.with_columns(
-            message=pl.format(
+            message=say(
                 "{} (pid {}) created an upload from NSData in a background session at {}",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),
@@ -65,7 +65,7 @@ class UploadFromDataOrStream(Rule):
             at="first_seen",
             pid=pl.coalesce("created_pid", "delivered_pid"),
             severity=pl.lit("error"),
-            message=pl.format(
+            message=say(
                 "{} is a data task in background session {} of {} (first seen {})",
                 task_name(),
                 pl.col("session_identifier").fill_null("<unknown>"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class UserForceQuitCancelledTasks(Rule):
@@ -43,7 +43,7 @@ class UserForceQuitCancelledTasks(Rule):
 
     def check(self, ctx: Context) -> pl.LazyFrame:
         cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "user_force_quit")
-        message = pl.format(
+        message = say(
             "{} of {} was cancelled because the user force-quit the app (-999, reason 0), delivered at {}",
             task_name(),
             app_name(),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock
+from traceview.rules.base import Context, Rule, clock, say
 
 RUN = ["bundle_id", "pid"]
 
@@ -72,7 +72,7 @@ class UserRelaunchNoHandleEvents(Rule):
             "tz_known",
             "evidence",
             at="launched_at",
-            message=pl.format(
+            message=say(
                 "The user launched {} (pid {}) at {}; {} task(s) from before the launch were delivered to it without handleEvents",
                 pl.col("bundle_id").fill_null("the app"),
                 pl.col("pid"),

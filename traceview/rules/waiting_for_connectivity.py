@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, task_name, task_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
 
 
 class WaitingForConnectivity(Rule):
@@ -65,7 +65,7 @@ class WaitingForConnectivity(Rule):
             _waiting_at=pl.col("resumed_at")
         )
         both = pl.concat([told, stuck], how="diagonal_relaxed")
-        message = pl.format(
+        message = say(
             "{} of {} is waiting for connectivity since {}",
             task_name(),
             app_name(),
