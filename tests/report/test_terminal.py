@@ -95,3 +95,11 @@ def test_long_sessions_list_troubled_tasks_first_and_summarise_the_rest() -> Non
     assert (
         "60 more tasks not listed (60 of 60 uploads succeeded); --html or --json lists all" in text
     )
+
+
+def test_times_on_a_later_day_keep_their_date() -> None:
+    report = seed_report()
+    overnight = dataclasses.replace(report.processes[1], launched_at="2024-05-15T08:00:03.000Z")
+    text = _render(dataclasses.replace(report, processes=(report.processes[0], overnight)))
+    assert "05-15 08:00:03.000" in text  # the next morning
+    assert "10:02:05.310" in text and "05-14 10:02:05.310" not in text  # the capture's own day

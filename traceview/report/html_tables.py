@@ -18,13 +18,14 @@ def processes_section(report: Report) -> Safe | None:
     """Every app process run and every session, in words."""
     if not (report.processes or report.sessions):
         return None
+    day = words.first_day(report)
     runs: list[list[object]] = [
         [
             r.bundle_id or "—",
             f"{r.process} · pid {r.pid if r.pid is not None else '?'}",
-            words.clock(r.launched_at),
+            words.clock(r.launched_at, day),
             words.LAUNCH_WORDS[r.launch_reason],
-            words.clock(r.ended_at),
+            words.clock(r.ended_at, day),
             words.END_WORDS[r.end_reason] + (f" — {r.end_detail}" if r.end_detail else ""),
             len(r.suspended),
         ]
@@ -34,7 +35,7 @@ def processes_section(report: Report) -> Safe | None:
         [
             s.bundle_id or "—",
             tag("code", None, s.identifier or "(identifier unknown)"),
-            ", ".join(words.clock(at) for at in s.created_at) or "—",
+            ", ".join(words.clock(at, day) for at in s.created_at) or "—",
             ", ".join(str(p) for p in s.pids) or "—",
         ]
         for s in report.sessions
@@ -88,6 +89,7 @@ def tasks_section(report: Report, anchors: Anchors) -> Safe:
             task_lane(i),
             anchors.findings_of_lane.get(task_lane(i), []),
             has_lane=i in anchors.task_lanes,
+            day=words.first_day(report),
         )
         for i, task in enumerate(report.tasks)
     ]
@@ -115,7 +117,9 @@ def tasks_section(report: Report, anchors: Anchors) -> Safe:
     )
 
 
-def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink], *, has_lane: bool) -> Safe:
+def _task_row(
+    task: TaskInfo, lane_id: str, links: list[FindingLink], *, has_lane: bool, day: str | None
+) -> Safe:
     state = task.final_state.value
     label = words.task_label(task)
     cells: list[tuple[object, object]] = [
@@ -140,9 +144,9 @@ def _task_row(task: TaskInfo, lane_id: str, links: list[FindingLink], *, has_lan
             task.http_status if task.http_status is not None else -1,
         ),
         (words.delivered_text(task), words.delivered_text(task)),
-        (words.clock(task.created_at), task.created_at or ""),
-        (words.clock(task.completed_at), task.completed_at or ""),
-        (words.clock(task.delivered_at), task.delivered_at or ""),
+        (words.clock(task.created_at, day), task.created_at or ""),
+        (words.clock(task.completed_at, day), task.completed_at or ""),
+        (words.clock(task.delivered_at, day), task.delivered_at or ""),
         (
             words.delay_text(task) or "—",
             task.delivery_latency_s if task.delivery_latency_s is not None else -1,

@@ -119,11 +119,12 @@ def app_section(report: Report, bundle: str | None) -> RenderableType | None:
     if not (processes or sessions or tasks):
         return None
     parts: list[RenderableType] = [Rule(Text(f"App {bundle or '(bundle unknown)'}"), align="left")]
+    day = words.first_day(report)
     if processes:
-        parts.append(process_table(processes))
+        parts.append(process_table(processes, day))
     for identifier in _session_ids(sessions, tasks):
         info = next((s for s in sessions if s.identifier == identifier), None)
-        parts.append(session_header(identifier, info))
+        parts.append(session_header(identifier, info, day))
         parts.append(task_table([t for t in tasks if t.session_identifier == identifier]))
     return Group(*parts)
 
@@ -135,7 +136,7 @@ def _session_ids(sessions: Iterable[SessionInfo], tasks: Iterable[TaskInfo]) -> 
     return list(ids)
 
 
-def process_table(processes: list[ProcessRun]) -> Table:
+def process_table(processes: list[ProcessRun], day: str | None = None) -> Table:
     table = Table(title="App processes", title_justify="left", expand=False)
     for header in ("pid", "launched", "how it started", "ended", "how it ended"):
         table.add_column(header)
@@ -145,19 +146,21 @@ def process_table(processes: list[ProcessRun]) -> Table:
             ended += f" (suspended {len(run.suspended)}×)"
         table.add_row(
             str(run.pid) if run.pid is not None else "?",
-            words.clock(run.launched_at),
+            words.clock(run.launched_at, day),
             words.LAUNCH_WORDS[run.launch_reason],
-            words.clock(run.ended_at),
+            words.clock(run.ended_at, day),
             Text(ended),
         )
     return table
 
 
-def session_header(identifier: str | None, info: SessionInfo | None) -> Text:
+def session_header(
+    identifier: str | None, info: SessionInfo | None, day: str | None = None
+) -> Text:
     text = Text("Session ", style="bold")
     text.append(identifier or "(identifier unknown)", style="bold")
     if info is not None and info.created_at:
-        created = ", ".join(words.clock(at) for at in info.created_at)
+        created = ", ".join(words.clock(at, day) for at in info.created_at)
         text.append(f" — created {len(info.created_at)}× ({created})")
         if info.pids:
             text.append(" by pid " + ", ".join(str(p) for p in info.pids))

@@ -76,8 +76,9 @@ def _all_stamps(report: Report) -> Iterator[str | None]:
 class _Lanes:
     """Collects lane rows; each row is a label plus drawn items at a vertical offset."""
 
-    def __init__(self, scale: Scale) -> None:
+    def __init__(self, scale: Scale, day: str | None) -> None:
         self.scale = scale
+        self.day = day  # the capture's first date, for unambiguous clock times
         self.rows: list[Safe] = []
 
     @property
@@ -145,7 +146,7 @@ def render_timeline(report: Report, anchors: Anchors) -> Safe:
     scale = scale_for(report)
     if scale is None:
         return tag("p", {"class_": "empty"}, "No timestamps in this report, so no timeline.")
-    lanes = _Lanes(scale)
+    lanes = _Lanes(scale, words.first_day(report))
     for index, run in enumerate(report.processes):
         lane_id = process_lane(index)
         _process_lane(lanes, run, lane_id, report.marks, findings_of_lane.get(lane_id, []))
@@ -202,7 +203,7 @@ def _static_axis(report: Report, scale: Scale, height: int) -> Safe:
             tag(
                 "text",
                 {"class_": "tick-label end", "x": LABEL_W + PLOT_W - 2, "y": 14},
-                words.clock(end),
+                words.clock(end, words.first_day(report)),
             ),
             tag(
                 "line",
@@ -233,7 +234,12 @@ def _process_lane(
             s1 = seconds(resumed_at) or end
             items.append(
                 lanes.bar(
-                    s0, s1, 5, ROW_H - 10, "suspended", f"suspended {words.clock(suspended_at)}"
+                    s0,
+                    s1,
+                    5,
+                    ROW_H - 10,
+                    "suspended",
+                    f"suspended {words.clock(suspended_at, lanes.day)}",
                 )
             )
     if run.ended_at is not None:
@@ -262,7 +268,7 @@ def _mark_glyph(lanes: _Lanes, mark: Mark) -> Safe:
     if at is None:
         return Safe("")
     evidence = ", ".join(str(o) for o in mark.evidence)
-    title = f"{mark.kind} at {words.clock(mark.at)}: {mark.label}" + (
+    title = f"{mark.kind} at {words.clock(mark.at, lanes.day)}: {mark.label}" + (
         f" [{evidence}]" if evidence else ""
     )
     return lanes.glyph(at, MARK_GLYPHS.get(mark.kind, "●"), f"mark mark-{mark.kind}", title)
@@ -290,7 +296,7 @@ def _task_lane(lanes: _Lanes, task: TaskInfo, lane_id: str, links: list[FindingL
                 delivered,
                 "●",
                 f"delivered state-{state}",
-                f"delivered {words.clock(task.delivered_at)}",
+                f"delivered {words.clock(task.delivered_at, lanes.day)}",
             )
         )
     label = join([words.task_label(task), " ", tag("tspan", {"class_": "kind"}, task.kind.value)])

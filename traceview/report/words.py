@@ -78,12 +78,25 @@ def duration(seconds: float) -> str:
     return f"{days} d {hours} h" if hours else f"{days} d"
 
 
-def clock(stamp: str | None) -> str:
-    """The time of day of an ISO timestamp (`10:02:11.101`), or `—`."""
+def clock(stamp: str | None, day: str | None = None) -> str:
+    """The time of day of an ISO timestamp (`10:02:11.101`), or `—`.
+
+    With `day` (the capture's first date, see `first_day`), a stamp on another date keeps its
+    date (`05-15 08:00:03.000`), so overnight captures stay unambiguous.
+    """
     if not stamp:
         return "—"
-    _, _, time = stamp.partition("T")
-    return time.rstrip("Z")[:12] or stamp
+    date, _, time = stamp.partition("T")
+    shown = time.rstrip("Z")[:12] or stamp
+    if day and time and date != day:
+        return f"{date[5:]} {shown}"
+    return shown
+
+
+def first_day(report: Report) -> str | None:
+    """The date the capture starts on (`2024-05-14`), when known."""
+    start = report.time_span[0]
+    return start.partition("T")[0] if start and "T" in start else None
 
 
 def plural(count: int, noun: str) -> str:
