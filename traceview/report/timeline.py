@@ -173,7 +173,7 @@ def render_timeline(report: Report, anchors: Anchors) -> Safe:
         "data-end": scale.end,
         "data-label-w": LABEL_W,
         "data-plot-w": PLOT_W,
-        "role": "img",
+        "role": "group",  # not "img": the lanes hold links
         "aria-label": "Timeline of app processes, nsurlsessiond and tasks",
     }
     axis = tag("g", {"id": "axis"}, _static_axis(report, scale, height))
