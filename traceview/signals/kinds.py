@@ -17,10 +17,10 @@ class SignalKind(StrEnum):
     CLIENT_DISCONNECTED = "client_disconnected"  # NDSession <S> client <b> disconnected, ...
     CLIENT_LOST_CONNECTION = "client_lost_connection"  # ... Lost connection to app -- connection invalidated
     SESSION_REMOVED = "session_removed"  # NDSession <S>.<<b>>.<<sid>>: removing session
-    SESSION_OUTSTANDING_TASKS = "session_outstanding_tasks"
+    SESSION_OUTSTANDING_TASKS = "session_outstanding_tasks"  # NDSession <S> has N outstanding tasks
     SESSION_ALREADY_CONNECTED = "session_already_connected"  # ..: already has a connected client
-    CLIENT_KIND = "client_kind"  # NDSession <S> Client <b> is a SpringBoard application | a daemon ..
-    TASK_PROPOSED_REQUEST = "task_proposed_request"  # .. client .. not running and doesn't support wakes  # NDSession <S> has N outstanding tasks
+    CLIENT_KIND = "client_kind"  # NDSession <S> Client <b> is a SpringBoard application | ..
+    TASK_PROPOSED_REQUEST = "task_proposed_request"  # .. not running and doesn't support wakes
     # --- nsurlsessiond: tasks ---------------------------------------------------------------
     TASK_REGISTERED = "task_registered"  # Task <T>.<n> is for <<b>>.<<sid>>.<n>
     TASK_UPLOAD_CREATED = "task_upload_created"  # uploadTaskWithRequest: ... fromFile: ...
@@ -48,11 +48,11 @@ class SignalKind(StrEnum):
     # --- nsurlsessiond: waking the app and the resume rate limiter -----------------------------
     WAKE_REQUESTED = "wake_requested"  # [FBSSystemService][0x..] Sending request to open "<b>" | Will request wake of app <b> ...
     WAKE_SUCCEEDED = "wake_succeeded"  # Successfully woke application <b> and took process assertion
-    WAKE_ASSERTION_TAKEN = "wake_assertion_taken"  # took assertion for <b>, session <sid>, uuid <S>
+    WAKE_ASSERTION_TAKEN = "wake_assertion_taken"  # took assertion for <b>, session <sid>, ..
     WAKE_FAILED = "wake_failed"  # Failed to open application <b>, error: ... timeout: YES|NO
     WAKE_ASSERTION_RELEASED = "wake_assertion_released"  # Invalidating assertion for bundleID: <b>. sessionID: <sid>
-    WAKE_LOOKUP = "wake_lookup"  # looking for background session|task completion for bundle id <b>
-    WAKE_ASSERTION_NOTE = "wake_assertion_note"  # <verb> assertion with name <n> for bundle id <b>
+    WAKE_LOOKUP = "wake_lookup"  # looking for background session|task completion for ..
+    WAKE_ASSERTION_NOTE = "wake_assertion_note"  # <verb> assertion with name <n> for bundle ..
     REQUEST_DELAY_SET = "request_delay_set"  # Set request delay for <b> to 60.000000
     REQUEST_DELAY_RESET = "request_delay_reset"  # Resetting request delay [and clearing ...] for <b>
     # --- CFNetwork in the app (§11.2) ---------------------------------------------------------
