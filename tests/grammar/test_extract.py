@@ -127,3 +127,22 @@ def test_prefixes_a_text_reader_took_for_subsystem_and_category_are_restored():
         ("fb_connected", None, "com.hightowerai.MobileJarvisNative"),
         ("rb_state", None, "com.elsystm.elsystm"),
     ]
+
+
+def test_numbers_beyond_int64_become_null_instead_of_failing():
+    rows = [
+        (
+            "nsurlsessiond",
+            "Task <30768301-CCBD-47EA-90CD-FBD5AC72F6C4>.<99999999999999999999> will begin",
+        ),
+        (
+            "runningboardd",
+            "[app<com.example.app((null))>:6296] termination reported by launchd "
+            "(10, 18446744073709551615, 9)",
+        ),
+    ]
+    signals = extract_signals(events(rows)).signals
+    assert signals.select("kind", "task_number", "exit_code").rows() == [
+        ("task_will_begin", None, None),
+        ("rb_termination_reported", None, None),
+    ]

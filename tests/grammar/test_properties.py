@@ -140,3 +140,35 @@ def test_vectorised_family_selection_matches_the_per_message_test(rows):
     for family in FAMILIES:
         vectorised = frame.select(family.selects()).to_series().to_list()
         assert vectorised == [family.accepts(m, p) for p, m in rows], family.name
+
+
+numbers = st.integers(min_value=-(2**70), max_value=2**70).map(str)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(PROCESSES),
+            st.one_of(
+                st.sampled_from([message for _, message, _ in LINES]),
+                st.lists(st.one_of(st.sampled_from(WORDS), numbers), max_size=25).map(" ".join),
+            ),
+            numbers,
+        ),
+        max_size=15,
+    )
+)
+def test_extract_signals_never_raises(rows):
+    """Whole frames, with numbers of any size swapped into real lines."""
+    import polars as pl
+
+    from traceview.signals import extract_signals
+
+    messages = [re.sub(r"\b\d+\b", number, message, count=1) for _, message, number in rows]
+    frame = pl.DataFrame(
+        {"process": [p for p, _, _ in rows], "message": messages},
+        schema={"process": pl.String, "message": pl.String},
+    )
+    result = extract_signals(frame)
+    assert result.recognized == result.signals.height <= len(rows)

@@ -39,15 +39,17 @@ def unquote(text: str) -> str:
     return text
 
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
 def to_int(text: str) -> int | None:
-    """Decimal, hex (`0xdeadfa11`) or `:pid`; None when it is not a number."""
+    """Decimal, hex (`0xdeadfa11`) or `:pid`; None when it is not a number or not an Int64."""
     text = text.strip().lstrip(":")
     try:
-        if text.lower().lstrip("-").startswith("0x"):
-            return int(text, 16)
-        return int(text)
+        number = int(text, 16) if text.lower().lstrip("-").startswith("0x") else int(text)
     except ValueError:
         return None
+    return number if INT64_MIN <= number <= INT64_MAX else None
 
 
 def to_float(text: str) -> float | None:
