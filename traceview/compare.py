@@ -179,7 +179,12 @@ def _label(report: Report) -> str:
     )
     if version:
         return f"iOS {version} ({build})" if build else f"iOS {version}"
-    return report.inputs[0].path if report.inputs else "report"
+    if not report.inputs:
+        return "report"
+    # A file name is enough to tell the sides apart and keeps table headers readable.
+    name = Path(report.inputs[0].path).name or report.inputs[0].path
+    more = len(report.inputs) - 1
+    return f"{name} +{more}" if more else name
 
 
 def _values(reports: Iterable[Report], key: str) -> list[float]:

@@ -108,18 +108,17 @@ def coverage_text(comparison: Comparison) -> RenderableType:
         return Text(
             "Parser coverage: every message family seen on the base was also seen on the new side."
         )
-    lines = [
-        Text(
-            "Possible Apple log wording drift (a parser blind spot, not a behaviour change):",
-            style="bold yellow",
-        )
-    ]
-    base, new = comparison.base.label, comparison.new.label
-    lines.extend(
-        Text(f"  {family}: matched {count}× on {base}, never on {new}")
-        for family, count in comparison.wording_drift
+    title = Text(
+        "Possible Apple log wording drift (a parser blind spot, not a behaviour change): "
+        "message families matched on the base, never on the new side",
+        style="bold yellow",
     )
-    return Group(*lines)
+    table = Table()
+    for header in ("message family", comparison.base.label, comparison.new.label):
+        table.add_column(header)
+    for family, count in comparison.wording_drift:
+        table.add_row(family, f"matched {count}×", "never")
+    return Group(title, table)
 
 
 def verdict_text(comparison: Comparison) -> Text:
