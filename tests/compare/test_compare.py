@@ -9,7 +9,7 @@ from report.fixtures import legacy_report, seed_report
 
 from traceview.compare import compare, compare_matrix, fail_reason, percentiles
 from traceview.errors import TraceviewError
-from traceview.model import Coverage, Finding, Severity
+from traceview.model import Coverage, Finding, InputInfo, Severity
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +130,15 @@ def test_new_warning_alone_is_a_new_finding_but_not_a_regression() -> None:
     result = compare(seed_report(), new)
     assert [r.rule for r in result.new_findings] == ["waiting_for_connectivity"]
     assert not result.is_regression
+
+
+def test_sides_without_an_os_version_are_named_by_file() -> None:
+    anonymous = dataclasses.replace(
+        seed_report(),
+        device={},
+        inputs=(
+            InputInfo("/home/dev/captures/before.log", "log_show", None, None, 10),
+            InputInfo("/home/dev/captures/extra.log", "log_show", None, None, 5),
+        ),
+    )
+    assert compare(anonymous, seed_report()).base.label == "before.log +1"
