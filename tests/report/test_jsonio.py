@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 import orjson
 import pytest
@@ -38,9 +40,19 @@ def test_any_report_is_valid_against_the_contract_schema(report: Report) -> None
     jsonschema.validate(orjson.loads(report_to_json(report)), REPORT_SCHEMA)
 
 
+PROJECT_SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "report.schema.json"
+
+
 @pytest.mark.parametrize("make", [seed_report, legacy_report])
 def test_fixture_reports_are_valid_against_the_contract_schema(make) -> None:
     jsonschema.validate(orjson.loads(report_to_json(make())), REPORT_SCHEMA)
+
+
+@pytest.mark.skipif(not PROJECT_SCHEMA.exists(), reason="schema/report.schema.json is absent")
+@pytest.mark.parametrize("make", [seed_report, legacy_report])
+def test_fixture_reports_are_valid_against_the_project_schema(make) -> None:
+    schema = orjson.loads(PROJECT_SCHEMA.read_bytes())
+    jsonschema.validate(orjson.loads(report_to_json(make())), schema)
 
 
 def test_the_contract_schema_rejects_a_renamed_enum_value() -> None:
