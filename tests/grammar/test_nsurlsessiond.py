@@ -241,13 +241,19 @@ CASES = [
     (
         "[C3794 Hostname #aca88929:443 tcp, bundle id: com.mycompany.backgrounddemo, url hash: "
         "8f857432, traffic class: 100, tls, indefinite] start",
-        {"kind": "connection_event", "bundle_id": "com.mycompany.backgrounddemo", "state": "start"},
+        {
+            "kind": "connection_event",
+            "name": "C3794",
+            "bundle_id": "com.mycompany.backgrounddemo",
+            "state": "start",
+        },
     ),
     (
         "[C3794 Hostname #aca88929:443 tcp, bundle id: com.mycompany.backgrounddemo, url hash: "
         "8f857432, traffic class: 100, tls, indefinite] cancelled",
         {
             "kind": "connection_event",
+            "name": "C3794",
             "bundle_id": "com.mycompany.backgrounddemo",
             "state": "cancelled",
         },
