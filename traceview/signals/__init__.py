@@ -22,6 +22,8 @@ Field conventions beyond the obvious (tests/grammar/ pin every one with real lin
 - exit kinds: `exit_namespace`/`exit_code`/`exit_status` as logged, `exit_reason` an EndReason
   value from signals.exits, `detail` the human reading (`signal 10 (SIGBUS)`).
 - `task_summary`: `http_status` only when response_status > 0; the other keys stay in `detail`.
+- `connection_event`: `name` = the connection id (`C3794`), `state` = start|cancel|cancelled.
+- `wake_failed` from `Failed to open application …`: `state` = the logged timeout (YES|NO).
 - markers: `name` = the marker event; keys mapped as docs/markers.md says.
 """
 
