@@ -194,6 +194,17 @@ MARKERS = [
         },
     ),
     (
+        "TVMARK v1 task.create id=bg tid=4 desc= kind=data",
+        {
+            "kind": "marker",
+            "name": "task.create",
+            "session_id": "bg",
+            "task_number": 4,
+            "task_kind": "data",
+            "detail": "desc=",
+        },
+    ),
+    (
         "TVMARK v1 task.resume id=bg tid=abc kind=stream",
         {"kind": "marker", "name": "task.resume", "session_id": "bg"},
     ),

@@ -108,7 +108,12 @@ def _originator(children: list[Any]) -> Fields:
 
 
 def _pair(children: list[Any]) -> tuple[str, str]:
-    key, value = (token.value for token in children if isinstance(token, Token))
+    """`key: value` as two tokens, or `key=value` as one (markers); the value may be empty."""
+    tokens = [token.value for token in children if isinstance(token, Token)]
+    if len(tokens) == 1:
+        key, _, value = tokens[0].partition("=")
+        return key, value
+    key, value = tokens
     return key, value.strip()
 
 
