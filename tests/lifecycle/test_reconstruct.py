@@ -308,3 +308,12 @@ def test_session_configuration_from_the_daemon() -> None:
     )
     session = one(reconstruct(frame([timeouts])).sessions, identifier=SID)
     assert (session["resource_timeout_s"], session["allows_cellular"]) == (14400.0, False)
+
+
+def test_message_only_paste_without_timestamps() -> None:
+    rows = [{**row, "timestamp": None} for row in seed_jetsam_relaunch()]
+    rec = reconstruct(frame(rows))
+    assert rec.tasks["final_state"].to_list() == ["succeeded", "succeeded"]
+    assert one(rec.processes, pid=100)["end_reason"] == "system_jetsam"
+    _, sessions, tasks = to_model(rec)
+    assert tasks[0].completed_at is None and sessions[0].created_at == ()

@@ -59,7 +59,7 @@ def processes_model(frame: pl.DataFrame) -> tuple[ProcessRun, ...]:
                 ended_at=row["ended_at"],
                 end_reason=EndReason(row["end_reason"]),
                 end_detail=row["end_detail"],
-                suspended=tuple((a + z, b + z if b else None) for a, b in pairs),
+                suspended=tuple((a + z, b + z if b else None) for a, b in pairs if a),
                 evidence=origins(row["evidence"]),
             )
         )
@@ -74,7 +74,7 @@ def sessions_model(frame: pl.DataFrame) -> tuple[SessionInfo, ...]:
         SessionInfo(
             bundle_id=row["bundle_id"],
             identifier=row["identifier"],
-            created_at=tuple(at + row["_z"] for at in row["_created"] or ()),
+            created_at=tuple(at + row["_z"] for at in row["_created"] or () if at),
             pids=tuple(row["pids"] or ()),
             daemon_uuids=tuple(row["daemon_uuids"] or ()),
             evidence=origins(row["evidence"]),

@@ -6,7 +6,8 @@ app's own lines and RunningBoard/FrontBoard identities share pids), of the same 
 
 Added columns: `app_side` (logged in the app), `app_pid` (the app process the row is about),
 `bundle`, `sid` (resolved bundle id and session identifier), `task_key` (see
-`expressions.task_key`), `run_pid` (the app run alive at that time, for rows without a pid).
+`expressions.task_key`), `run_pid` (the app run alive at that time, for rows without a pid),
+`seq` (u32, the row's place in time order).
 """
 
 from __future__ import annotations
@@ -131,12 +132,12 @@ def _attach_runs(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 def enrich(signals: pl.LazyFrame) -> pl.LazyFrame:
     """SIGNALS -> SIGNALS + identities, sorted by time (see the module docstring)."""
-    rows = signals.sort("timestamp", "source", "line", nulls_last=True).with_row_index("_order")
+    # `seq`: the row's place in time order (file order where timestamps are missing, as in
+    # message-only pastes); "follows" in the semantics means a higher seq.
+    rows = signals.sort("timestamp", "source", "line", nulls_last=True).with_row_index("seq")
     rows = _resolve_tasks(_resolve_session(_resolve_bundle(_identities(rows))))
     rows = _attach_runs(rows).with_columns(task_key=task_key())
     no_task = pl.col("task_number").is_null()
-    return (
-        rows.with_columns(task_key=pl.when(no_task).then(None).otherwise(pl.col("task_key")))
-        .sort("_order")
-        .drop("_order")
-    )
+    return rows.with_columns(
+        task_key=pl.when(no_task).then(None).otherwise(pl.col("task_key"))
+    ).sort("seq")

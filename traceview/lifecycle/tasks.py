@@ -65,7 +65,7 @@ def _kind() -> pl.Expr:
 
 
 def _aggregate(rows: pl.LazyFrame) -> pl.LazyFrame:
-    tasks = rows.filter(pl.col("task_key").is_not_null()).sort("timestamp").group_by("task_key")
+    tasks = rows.filter(pl.col("task_key").is_not_null()).sort("seq").group_by("task_key")
     http = pl.col("http_status").filter(pl.col("http_status") > 0)
     return tasks.agg(
         task_uuid=first_value("task_uuid"),
@@ -82,7 +82,11 @@ def _aggregate(rows: pl.LazyFrame) -> pl.LazyFrame:
         began_at=first_at(is_began()),
         completed_at=first_at(is_daemon_outcome()),
         delivered_at=first_at(is_delivered_outcome()),
-        last_progress_at=pl.col("timestamp").filter(_moved_on()).max(),
+        # presence and order decide the outcome (timestamps can be missing): semantics
+        has_delivery=is_delivered_outcome().any(),
+        has_completion=is_daemon_outcome().any(),
+        created_seq=pl.col("seq").filter(is_created()).min(),
+        moved_seq=pl.col("seq").filter(_moved_on()).max(),
         last_daemon_progress=is_daemon_progress().last(),
         first_seen=pl.col("timestamp").min(),
         last_seen=pl.col("timestamp").max(),
@@ -104,11 +108,11 @@ def _background() -> pl.Expr:
 
 
 def _outcome() -> dict[str, pl.Expr]:
-    delivered_at, completed_at = pl.col("delivered_at"), pl.col("completed_at")
+    was_delivered, was_completed = pl.col("has_delivery"), pl.col("has_completion")
     # An acknowledgement carries no code: the daemon's completion then says how it ended.
     code = pl.coalesce("delivered_code", "daemon_code")
     final = (
-        pl.when(delivered_at.is_null())
+        pl.when(~was_delivered)
         .then(pl.lit("unknown"))
         .when(code.fill_null(0) == 0)
         .then(pl.lit("succeeded"))
@@ -116,16 +120,14 @@ def _outcome() -> dict[str, pl.Expr]:
         .then(pl.lit("cancelled"))
         .otherwise(pl.lit("failed"))
     )
-    delivered = (
-        pl.when(delivered_at.is_not_null()).then(True).when(completed_at.is_not_null()).then(False)
-    )
-    never_resumed = pl.col("created_at").is_not_null() & (
-        pl.col("last_progress_at").is_null() | (pl.col("last_progress_at") < pl.col("created_at"))
+    delivered = pl.when(was_delivered).then(True).when(was_completed).then(False)
+    never_resumed = pl.col("created_seq").is_not_null() & (
+        pl.col("moved_seq").is_null() | (pl.col("moved_seq") < pl.col("created_seq"))
     )
     unknown = (
-        pl.when(delivered_at.is_not_null())
+        pl.when(was_delivered)
         .then(None)
-        .when(completed_at.is_not_null())
+        .when(was_completed)
         .then(pl.lit("completed_not_delivered"))
         .when(never_resumed)
         .then(pl.lit("never_resumed"))
@@ -159,7 +161,8 @@ def build_tasks(rows: pl.LazyFrame) -> pl.LazyFrame:
             delivery_latency_s=pl.when(latency >= 0).then(latency),
             tz_known=pl.col("tz_known").fill_null(False),
         )
-        .drop("delivered_code", "daemon_code", "reason_key", "last_progress_at")
+        .drop("delivered_code", "daemon_code", "reason_key", "created_seq", "moved_seq")
+        .drop("has_delivery", "has_completion")
         .drop("last_daemon_progress")
         .sort("first_seen", "task_key")
     )

@@ -47,7 +47,8 @@ class TooManyTasks(Rule):
         session = ["bundle_id", "session_identifier"]
         window = f"{int(ctx.config.task_burst_s)}s"
         bursts = (
-            ctx.tasks.sort("first_seen")
+            ctx.tasks.filter(pl.col("first_seen").is_not_null())
+            .sort("first_seen")
             .rolling("first_seen", period=window, group_by=session)
             .agg(
                 tasks=pl.len(),
