@@ -17,7 +17,8 @@ class SessionInvalidatedWithTasksInFlight(Rule):
     ## What it does
     Flags an app invalidating a background session (`session.invalidate` marker) while tasks of
     that session were resumed and not yet delivered, when those tasks then end cancelled without
-    a reason key (the app's `invalidateAndCancel()`) or never end in the log.
+    a reason key (the app's `invalidateAndCancel()`) or never end in the log. (Sessions
+    invalidated at creation with -995/-996 are `extension_session_conflict`.)
 
     ## Why it matters
     `invalidateAndCancel()` cancels every task; uploads the app meant to keep are lost and show up
