@@ -80,7 +80,6 @@ class SessionIdentifierMismatch(Rule):
     def _fresh_uuids(self, made: pl.LazyFrame) -> pl.LazyFrame:
         uuid_named = made.filter(pl.col("sid").str.contains(_UUID).fill_null(False))
         ordered = uuid_named.sort("timestamp").with_columns(
-            _rank=pl.col("sid").rank("dense").over("bundle"),
             _earlier=pl.col("sid").first().over("bundle"),
         )
         later = ordered.filter(pl.col("sid") != pl.col("_earlier")).unique(
