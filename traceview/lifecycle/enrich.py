@@ -16,8 +16,6 @@ import polars as pl
 
 from traceview.lifecycle.expressions import is_app_side, task_key
 
-_PID_WINDOW = "2s"  # daemon lines about a run can trail its last own line by cleanup time
-
 
 def _identities(rows: pl.LazyFrame) -> pl.LazyFrame:
     app_pid = pl.when(pl.col("app_side")).then(pl.col("pid")).otherwise(pl.col("target_pid"))

@@ -113,18 +113,6 @@ ASSERTION_KINDS = (
     K.AD_ASSERTION_ACTIVATED,
 )
 HANDLESESSION = "com.apple.nsurlsessiond.handlesession"
-MARK_NAMES = (
-    "session.create",
-    "session.invalidate",
-    "task.create",
-    "task.resume",
-    "task.complete",
-    "task.waiting",
-    "task.retry",
-    "handleEvents",
-    "handleEvents.completion.called",
-    "didFinishEvents",
-)
 
 
 def kind_is(*kinds: str) -> pl.Expr:
@@ -215,10 +203,6 @@ def evidence() -> pl.Expr:
 def first_at(condition: pl.Expr) -> pl.Expr:
     """Earliest timestamp of the rows matching `condition` (in a group_by context)."""
     return pl.col("timestamp").filter(condition).min()
-
-
-def last_at(condition: pl.Expr) -> pl.Expr:
-    return pl.col("timestamp").filter(condition).max()
 
 
 def first_value(column: str, condition: pl.Expr | None = None) -> pl.Expr:
