@@ -11,6 +11,7 @@ from traceview.schema import EVENTS, SIGNALS, conform, empty
 from traceview.signals import SignalResult, extract_signals
 from traceview.signals.coverage import shape_table
 from traceview.signals.parse import parse_with
+from traceview.sources import parse_text
 
 T = "Task <30768301-CCBD-47EA-90CD-FBD5AC72F6C4>.<1605>"
 ROWS = [
@@ -97,31 +98,26 @@ def test_empty_and_irrelevant_frames():
     assert result.coverage == Coverage(families_matched=())
 
 
-def test_prefixes_a_text_reader_took_for_subsystem_and_category_are_restored():
-    # `log show` default text: `assertiond: [BackgroundDemo:12648] Sending ...` is split by the
-    # readers into subsystem "BackgroundDemo", category "12648" (real_lines.md §1.10 A, §3.17)
-    frame = conform(
-        pl.DataFrame(
-            {
-                "process": ["assertiond", "SpringBoard", "runningboardd"],
-                "subsystem": ["BackgroundDemo", "0x86d0e3a80", "com.apple.runningboard"],
-                "category": [
-                    "12648",
-                    "(FBSceneManager):sceneID:com.hightowerai.MobileJarvisNative-default",
-                    "process",
-                ],
-                "message": [
-                    "Sending background permission expiration warning!",
-                    "Sending scene create.",
-                    "Calculated state for application<com.elsystm.elsystm>: running-active "
-                    "(role: Background)",
-                ],
-                "line": [1, 2, 3],
-            }
-        ),
-        EVENTS,
+def test_bracketed_message_prefixes_are_not_taken_for_subsystem_and_category():
+    # Default-style lines carrying the real messages of real_lines.md §1.10 A (assertiond's
+    # `[exe:pid]`), §3.17 (FrontBoard's `[0x…:(FBSceneManager):…]`) and §3.1 (a real subsystem).
+    columns = "0x1f2      Default     0x0                  {pid:<7}0    "
+    text = "\n".join(
+        [
+            "2019-06-01 18:05:43.000000+0800 " + columns.format(pid=66) + "assertiond: "
+            "[BackgroundDemo:12648] Sending background permission expiration warning!",
+            "2019-06-01 18:05:44.000000+0800 " + columns.format(pid=59) + "SpringBoard: "
+            "[0x86d0e3a80:(FBSceneManager):sceneID:com.hightowerai.MobileJarvisNative-default] "
+            "Sending scene create.",
+            "2019-06-01 18:05:45.000000+0800 " + columns.format(pid=34) + "runningboardd: "
+            "[com.apple.runningboard:process] Calculated state for "
+            "application<com.elsystm.elsystm>: running-active (role: Background)",
+        ]
     )
-    signals = extract_signals(frame).signals
+    events = parse_text(text, "prefixes.log").events
+    assert events.get_column("subsystem").to_list() == [None, None, "com.apple.runningboard"]
+    assert events.get_column("message")[0].startswith("[BackgroundDemo:12648] ")
+    signals = extract_signals(events).signals
     assert signals.select("kind", "target_pid", "bundle_id").rows() == [
         ("ad_expiration_warning", 12648, None),
         ("fb_connected", None, "com.hightowerai.MobileJarvisNative"),

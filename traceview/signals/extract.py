@@ -36,24 +36,10 @@ def parse_distinct(family: Family, messages: pl.Series) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=PARSED_SCHEMA)
 
 
-def restored_message() -> pl.Expr:
-    """The message with a `[x:y]` prefix that a text reader took for `[subsystem:category]`.
-
-    `log show` text prints `[subsystem:category]` before the message; assertiond's `[exe:pid]`
-    and FrontBoard's `[0x…:(FBSceneManager):sceneID:…]` prefixes look the same, so a reader may
-    split them off. A numeric category or a hex subsystem is never a real one: put it back.
-    """
-    subsystem, category = pl.col("subsystem").fill_null(""), pl.col("category").fill_null("")
-    misread = category.str.contains(r"^\d+$") | subsystem.str.contains(r"^0x[0-9A-Fa-f]+$")
-    restored = pl.format("[{}:{}] {}", subsystem, category, pl.col("message"))
-    return pl.when(misread).then(restored).otherwise(pl.col("message")).alias("message")
-
-
 def relevant_events(events: pl.DataFrame) -> pl.DataFrame:
     return (
         conform(events, EVENTS)  # tolerate frames missing optional columns
         .with_row_index(ROW)
-        .with_columns(restored_message())
         .filter(is_relevant() & pl.col("message").is_not_null())
     )
 

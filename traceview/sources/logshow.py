@@ -13,8 +13,13 @@ from traceview.sources.timestamps import local, with_offset
 
 TS_OFFSET = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+[+-]\d{4}"
 TS_MILLIS = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}"
-# `[subsystem:category]`; a subsystem is a reverse-DNS name, so `[application<…>:12]` is not one.
-SUBSYSTEM = r"(?:\[(?P<subsystem>[A-Za-z0-9_.\-]+):(?P<category>[^\]\n]*)\](?: |$))?"
+# `[subsystem:category]`. A subsystem is a reverse-DNS name (a letter first, at least one dot), so
+# the message prefixes `[application<…>:12]`, assertiond's `[BackgroundDemo:12648]` and
+# FrontBoard's `[0x86d0e3a80:(FBSceneManager):…]` stay in the message where they belong.
+SUBSYSTEM = (
+    r"(?:\[(?P<subsystem>[A-Za-z][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)+)"
+    r":(?P<category>[^\]\n]*)\](?: |$))?"
+)
 SENDER = r"(?:\((?P<sender>[^()\n]*)\)(?: |$))?"
 
 DEFAULT_START = rf"^{TS_OFFSET} +0x[0-9a-fA-F]+ +[A-Za-z]+ +0x[0-9a-fA-F]+ +\d+ "
