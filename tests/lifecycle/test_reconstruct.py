@@ -317,3 +317,13 @@ def test_message_only_paste_without_timestamps() -> None:
     assert one(rec.processes, pid=100)["end_reason"] == "system_jetsam"
     _, sessions, tasks = to_model(rec)
     assert tasks[0].completed_at is None and sessions[0].created_at == ()
+
+
+def test_runningboard_state_without_pid_resumes_the_running_app() -> None:
+    # Calculated state for application<b>: running-active (role: Background)
+    active = sig(
+        "rb_state", 20, "runningboardd", bundle_id=APP, state="running-active", role="Background"
+    )
+    rows = [fb_state(0, 100, "Foreground"), suspend(10, 100), active, suspend(30, 100)]
+    run = one(reconstruct(frame(rows)).processes, pid=100)
+    assert [pair["resumed_at"] for pair in run["suspended"]] == [at(20), None]

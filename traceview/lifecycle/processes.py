@@ -123,12 +123,13 @@ def _ends(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _suspensions(rows: pl.LazyFrame) -> pl.LazyFrame:
-    """(suspended_at, resumed_at) pairs per run from the state changes in time order."""
+    """(suspended_at, resumed_at) pairs per run from the state changes in time order
+    (`Calculated state for application<b>: …` names no pid: it counts for the run alive then)."""
     changes = rows.filter(
-        pl.col("app_pid").is_not_null() & (is_suspension() | is_resumption())
-    ).select("bundle", "app_pid", "timestamp", suspended=is_suspension())
+        pl.col("run_pid").is_not_null() & (is_suspension() | is_resumption())
+    ).select("bundle", "timestamp", app_pid="run_pid", suspended=is_suspension())
     run = ["bundle", "app_pid"]
-    flips = changes.sort("timestamp").filter(
+    flips = changes.sort("timestamp", maintain_order=True).filter(
         pl.col("suspended") != pl.col("suspended").shift(1).over(run).fill_null(False)
     )
     pairs = flips.with_columns(resumed_at=pl.col("timestamp").shift(-1).over(run)).filter(
