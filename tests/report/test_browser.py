@@ -2,60 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from report.conftest import open_page
 from report.fixtures import legacy_report, seed_report
 from traceview.compare import compare
 from traceview.report import render_compare_html, render_html
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is not installed"
-    )
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
 def page(browser, tmp_path: Path):
     path = tmp_path / "report.html"
     path.write_text(render_html(seed_report()), encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1300, "height": 900})
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if message.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on(
-        "request",
-        lambda request: None if request.url.startswith("file:") else problems.append(request.url),
-    )
-    page.goto(path.as_uri())
-    page.problems = problems
+    page = open_page(browser, path)
     yield page
     page.close()
 
@@ -122,15 +87,8 @@ def test_finding_links_to_its_lane_and_back(page) -> None:
 def test_compare_page_renders_without_errors(browser, tmp_path: Path) -> None:
     path = tmp_path / "compare.html"
     path.write_text(render_compare_html(compare(legacy_report(), seed_report())), encoding="utf-8")
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if message.type == "error" else None,
-    )
-    page.goto(path.as_uri())
+    page = open_page(browser, path)
     assert page.locator("#verdict li").count() == 3
     assert page.locator("#wording-drift li").count() == 2
-    assert problems == []
+    assert page.problems == []
     page.close()
