@@ -1,6 +1,6 @@
 """Rebuild what happened to an app's background URLSession transfers from its signals.
 
-`reconstruct(signals)` enriches the SIGNALS frame with identities (`enrich`, collected once),
+`reconstruct(signals)` enriches the SIGNALS frame with identities (`enrich`, stage by stage),
 then builds lazy plans for app runs (`processes`), sessions (`sessions`), tasks (`tasks`),
 background wakes and timeline marks (`timeline`) and collects them together. The frame schemas
 are documented in those modules, the `Reconstruction.metrics` keys in `timeline`. `to_model`
@@ -51,9 +51,9 @@ def reconstruct(
     signals: pl.DataFrame, *, log_end: datetime | None = None, app: str | None = None
 ) -> Reconstruction:
     """Signals -> app runs, sessions, tasks, marks and metrics (`app` = one bundle id or all)."""
-    # The enriched signals are materialised first: every later plan reads them several times,
-    # and a shared lazy subplan is re-optimised per reference (seconds even on tiny inputs).
-    rows_df = _for_app(enrich(conform(signals.lazy(), SIGNALS)), app).collect()
+    # The enriched signals are materialised first (enrich collects per stage): every later plan
+    # reads them several times, and a shared lazy subplan is re-planned per reference.
+    rows_df = _for_app(enrich(conform(signals.lazy(), SIGNALS)).lazy(), app).collect()
     rows = rows_df.lazy()
     processes = build_processes(rows)
     if app is not None:
