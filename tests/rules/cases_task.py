@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.lifecycle.builders import (
+    EXE,
     T1,
     T2,
     ack,
@@ -43,10 +44,10 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                 None,
             ),
             (
-                "log ends 30 s after creation",
+                "log ends 5 s after creation",
                 [
                     task("task_upload_created", 1, T1, 1, task_kind="upload"),
-                    *resumed_only(30, T2, 2),
+                    *resumed_only(5, T2, 2),
                 ],
                 None,
             ),
@@ -150,7 +151,12 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
             ),
             (
                 "only the app says it resumed",
-                [*user_launch(), bg_setup(1, 100), mark("task.resume", 5, 100, task_number=3)],
+                [
+                    *user_launch(),
+                    bg_setup(1, 100),
+                    task("task_resuming", 5, T1, 3, process=EXE, pid=100),
+                    mark("task.resume", 5.1, 100, task_number=3),
+                ],
                 "warning",
             ),
         ],

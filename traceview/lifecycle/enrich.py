@@ -73,11 +73,11 @@ def _resolve_app_lines(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _only_session(rows: pl.LazyFrame) -> pl.LazyFrame:
-    """bundle -> its identifier, for bundles that used exactly one identifier."""
-    known = rows.filter(pl.col("bundle").is_not_null() & pl.col("sid").is_not_null())
-    per_bundle = known.group_by("bundle").agg(pl.col("sid").unique().alias("_sids"))
-    single = per_bundle.filter(pl.col("_sids").list.len() == 1)
-    return single.select("bundle", only_sid=pl.col("_sids").list.first())
+    """app pid -> its session identifier, for app processes whose lines name exactly one."""
+    known = rows.filter(pl.col("app_pid").is_not_null() & pl.col("sid").is_not_null())
+    per_process = known.group_by("app_pid").agg(pl.col("sid").unique().alias("_sids"))
+    single = per_process.filter(pl.col("_sids").list.len() == 1)
+    return single.select("app_pid", only_sid=pl.col("_sids").list.first())
 
 
 def _fill_from_task(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -104,10 +104,25 @@ def _adopt(rows: pl.LazyFrame, found: pl.LazyFrame, on: list[str]) -> pl.LazyFra
     ).drop("found_uuid", "found_sid")
 
 
+def _only_app(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Task lines that name no app belong to the app, when the log shows background transfers
+    of exactly one app (nsurlsessiond prints `uploadTaskWithRequest` without the client)."""
+    transfers = rows.filter(pl.col("task_number").is_not_null() | pl.col("sid").is_not_null())
+    apps = transfers.select(_apps=pl.col("bundle").drop_nulls().unique().implode())
+    single = pl.col("_apps").list.len() == 1
+    fill = pl.col("task_number").is_not_null() & pl.col("bundle").is_null() & single
+    return (
+        rows.join(apps, how="cross")
+        .with_columns(bundle=pl.when(fill).then(pl.col("_apps").list.first()).otherwise("bundle"))
+        .drop("_apps")
+    )
+
+
 def _resolve_tasks(rows: pl.LazyFrame) -> pl.LazyFrame:
     """Fill bundle/sid across a task's lines, then give uuid-less lines (markers) their uuid:
     the task of their bundle with that number, else the only bundle-less task with it."""
-    rows = _fill_from_task(rows).join(_only_session(rows), on="bundle", how="left")
+    rows = _only_app(_fill_from_task(rows))
+    rows = rows.join(_only_session(rows), on="app_pid", how="left")
     fill_sid = pl.col("task_number").is_not_null() & pl.col("sid").is_null()
     rows = rows.with_columns(
         sid=pl.when(fill_sid).then(pl.col("only_sid")).otherwise(pl.col("sid"))

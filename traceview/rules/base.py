@@ -54,7 +54,7 @@ class RuleConfig:
     waiting_s: float = 600.0  # resumed, not begun, cellular disallowed
     rate_limiter_delay_s: float = 120.0  # a request delay this high means it doubled at least once
     handler_grace_s: float = 30.0  # a wake this close to the end of the log may still complete
-    never_resumed_grace_s: float = 60.0  # a task this close to the end may still be resumed
+    never_resumed_grace_s: float = 10.0  # a task this close to the end may still be resumed
     relaunch_grace_s: float = 30.0  # a relaunch needs this long to create its session
     recreate_window_s: float = 5.0  # invalidate -> create the same identifier this fast
 

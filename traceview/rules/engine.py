@@ -19,7 +19,8 @@ def context(rec: Reconstruction, config: RuleConfig) -> Context:
         signals=rec.signals.lazy(),
         processes=rec.processes.lazy(),
         sessions=rec.sessions.lazy(),
-        tasks=rec.tasks.lazy(),
+        # tasks the report can name (`Task <UUID>.<n>`); marker-only ones stay out of findings
+        tasks=rec.tasks.lazy().filter(pl.col("task_uuid").is_not_null()),
         wakes=rec.wakes.lazy(),
         log_end=rec.log_end,
         config=config,

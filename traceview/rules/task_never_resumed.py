@@ -30,7 +30,7 @@ class TaskNeverResumed(Rule):
     Call `resume()` right after creating the task.
 
     ## Known false positives
-    A log that ends within `never_resumed_grace_s` (60 s) of the creation is not judged.
+    A log that ends within `never_resumed_grace_s` (10 s) of the creation is not judged.
 
     ## References
     urlsession_rules.md §5.2 [A-TASKSTATE]; docs/semantics.md (never_resumed)
