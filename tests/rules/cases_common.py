@@ -112,3 +112,19 @@ def debugging(reason: str) -> dict[str, Any]:
 
 
 SIMULATOR_PATH = "/Users/dev/Library/Developer/CoreSimulator/Devices/A10A3A14/data/log.txt"
+
+
+def daemon_wake(held_s: float, pid: int = 200) -> Rows:
+    """A relaunch without markers: the handlesession assertion, released `held_s` later."""
+    # [<exe>:<pid>] Add assertion: <BKProcessAssertion: ..; name:
+    #   "com.apple.nsurlsessiond.handlesession <sid>" ; state: active; ..>
+    taken = sig(
+        "ad_assertion_added",
+        0.3,
+        "assertiond",
+        target_pid=pid,
+        assertion_name=f"com.apple.nsurlsessiond.handlesession {SID}",
+    )
+    # Invalidating assertion for bundleID: <bundle>. sessionID: <sid>
+    released = sig("wake_assertion_released", 0.3 + held_s, bundle_id=APP, session_id=SID)
+    return [*relaunch(pid), taken, bg_setup(1, pid), released, suspend(60, pid)]

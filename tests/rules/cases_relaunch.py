@@ -16,6 +16,7 @@ from tests.rules.cases_common import (
     UUID_A,
     UUID_B,
     Case,
+    daemon_wake,
     delivered_upload,
     kill,
     relaunch,
@@ -126,7 +127,8 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                     ("handleEvents.completion.called", 35),
                 ),
                 None,
-            )
+            ),
+            ("no markers: wake assertion held 15 s", daemon_wake(15), None),
         ],
         [
             (
@@ -137,7 +139,8 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                     ("handleEvents.completion.called", 15),
                 ),
                 None,
-            )
+            ),
+            ("no markers: wake assertion held 4 s", daemon_wake(4), None),
         ],
     ),
     "session_not_recreated_on_relaunch": (

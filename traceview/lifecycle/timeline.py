@@ -1,9 +1,11 @@
 """Background wakes as the app saw them, timeline marks, and the named metrics.
 
-WAKES frame (one row per `handleEvents` marker): bundle, sid, run_pid, at, next_at (the next
-wake of that identifier in that process), called_at (the first `handleEvents.completion.called`
-for that identifier in that process within the wake), finished_at (the first `didFinishEvents`),
-wake_to_handler_s, evidence list[struct{path, line}], tz_known.
+WAKES frame (one row per background wake): bundle, sid, run_pid, at, next_at (the next wake of
+that identifier in that process), called_at (the first `handleEvents.completion.called` for that
+identifier in that process within the wake), finished_at (the first `didFinishEvents`),
+wake_to_handler_s, source (`marker`: the app's handleEvents markers; `daemon`: without markers,
+the handlesession wake assertion and nsurlsessiond's `Invalidating assertion for bundleID:` when
+the handler was called), evidence list[struct{path, line}], tz_known.
 
 MARKS frame: at, kind, label, bundle_id, pid, evidence list[struct{path, line}], tz_known —
 kinds: wake_requested, wake_assertion, launch, relaunch, kill, force_quit, crash, suspend,
@@ -28,7 +30,13 @@ from typing import Any
 
 import polars as pl
 
-from traceview.lifecycle.expressions import evidence, is_wake_assertion, kind_is, marker
+from traceview.lifecycle.expressions import (
+    HANDLESESSION,
+    evidence,
+    is_wake_assertion,
+    kind_is,
+    marker,
+)
 from traceview.signals.kinds import SignalKind as K
 
 _END_MARKS = {
@@ -42,34 +50,80 @@ _END_MARKS = {
 _MARK_COLUMNS = ("at", "kind", "label", "bundle_id", "pid", "evidence", "tz_known")
 
 
-def handler_wakes(rows: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per handleEvents marker with its handler call and didFinishEvents (see above)."""
+def _within_wake() -> pl.Expr:
+    """`_t` falls in the wake: at or after its start, before the next wake's start."""
+    before_next = pl.col("next_at").is_null() | (pl.col("_t") < pl.col("next_at"))
+    return (pl.col("_t") >= pl.col("at")) & before_next
+
+
+def _first_in_wake(wakes: pl.LazyFrame, later: pl.LazyFrame, key: list[str]) -> pl.LazyFrame:
+    """Per wake (`_wake`), the first `later` row (`_t`, `_ev`, `_sid`) within it."""
+    pairs = wakes.join(later, on=key, how="inner").filter(_within_wake())
+    return pairs.sort("_t").group_by("_wake").agg(pl.all().exclude(key, "_wake").first())
+
+
+def _numbered(wakes: pl.LazyFrame, key: list[str]) -> pl.LazyFrame:
+    # a wake ends where the next wake in the same process (same identifier) begins
+    ordered = wakes.sort("at").with_columns(next_at=pl.col("at").shift(-1).over(key))
+    return ordered.with_row_index("_wake")
+
+
+def _marker_wakes(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """The app's own account: handleEvents, didFinishEvents, handleEvents.completion.called."""
     key = ["run_pid", "sid"]
     wakes = rows.filter(marker("handleEvents")).select(
         "bundle", *key, "tz_known", at="timestamp", evidence=pl.concat_list(evidence())
     )
-    # a wake ends where the next wake for the same identifier in the same process begins
-    wakes = wakes.sort("at").with_columns(next_at=pl.col("at").shift(-1).over(key))
-    wakes = wakes.with_row_index("_wake")
+    wakes = _numbered(wakes, key)
 
-    def first_after(name: str, alias: str) -> pl.LazyFrame:
+    def first(name: str, alias: str) -> pl.LazyFrame:
         later = rows.filter(marker(name)).select(*key, _t="timestamp", _ev=evidence())
-        within = (pl.col("_t") >= pl.col("at")) & (
-            pl.col("next_at").is_null() | (pl.col("_t") < pl.col("next_at"))
-        )
-        pairs = wakes.join(later, on=key, how="inner").filter(within)
-        firsts = pairs.sort("_t").group_by("_wake").agg(pl.col("_t").first(), pl.col("_ev").first())
-        return firsts.rename({"_t": alias, "_ev": f"{alias}_evidence"})
+        found = _first_in_wake(wakes.select("_wake", *key, "at", "next_at"), later, key)
+        return found.select("_wake", pl.col("_t").alias(alias), pl.col("_ev").alias(f"{alias}_ev"))
 
-    called = first_after("handleEvents.completion.called", "called_at")
-    finished = first_after("didFinishEvents", "finished_at")
+    called = first("handleEvents.completion.called", "called_at")
+    finished = first("didFinishEvents", "finished_at")
     joined = wakes.join(called, on="_wake", how="left").join(finished, on="_wake", how="left")
-    gap = (pl.col("called_at") - pl.col("at")).dt.total_microseconds() / 1_000_000
-    extra = pl.concat_list("called_at_evidence", "finished_at_evidence").list.drop_nulls()
+    extra = pl.concat_list("called_at_ev", "finished_at_ev").list.drop_nulls()
     return joined.with_columns(
-        wake_to_handler_s=gap,
-        evidence=pl.concat_list("evidence", extra.fill_null([])),
-    ).drop("_wake", "called_at_evidence", "finished_at_evidence")
+        source=pl.lit("marker"), evidence=pl.concat_list("evidence", extra.fill_null([]))
+    ).drop("_wake", "called_at_ev", "finished_at_ev")
+
+
+def _daemon_wakes(rows: pl.LazyFrame, by_markers: pl.LazyFrame) -> pl.LazyFrame:
+    """Without markers: the handlesession wake assertion taken for a process, and nsurlsessiond's
+    `Invalidating assertion for bundleID: <b>. sessionID: <sid>` when the handler was called."""
+    key = ["bundle", "run_pid"]
+    taken = is_wake_assertion() & kind_is(K.RB_ASSERTION_ACQUIRING, K.AD_ASSERTION_ADDED)
+    named = pl.col("assertion_name").str.extract(HANDLESESSION + r" ([^\"\s;]+)", 1)
+    starts = rows.filter(taken & pl.col("run_pid").is_not_null()).select(
+        *key, "tz_known", at="timestamp", sid=named, evidence=pl.concat_list(evidence())
+    )
+    starts = _numbered(starts.join(by_markers.select(key).unique(), on=key, how="anti"), key)
+    released = rows.filter(kind_is(K.WAKE_ASSERTION_RELEASED)).select(
+        *key, _t="timestamp", _ev=evidence(), _sid="sid"
+    )
+    found = _first_in_wake(starts.select("_wake", *key, "at", "next_at"), released, key)
+    joined = starts.join(found, on="_wake", how="left")
+    return joined.select(
+        *key,
+        "tz_known",
+        "at",
+        "next_at",
+        sid=pl.coalesce("_sid", "sid"),
+        called_at="_t",
+        finished_at=pl.lit(None, pl.Datetime("us")),
+        source=pl.lit("daemon"),
+        evidence=pl.concat_list("evidence", pl.concat_list("_ev").list.drop_nulls()),
+    )
+
+
+def handler_wakes(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per background wake with its handler call (see WAKES above)."""
+    by_markers = _marker_wakes(rows)
+    wakes = pl.concat([by_markers, _daemon_wakes(rows, by_markers)], how="diagonal_relaxed")
+    gap = (pl.col("called_at") - pl.col("at")).dt.total_microseconds() / 1_000_000
+    return wakes.with_columns(wake_to_handler_s=gap)
 
 
 def _row_marks(rows: pl.LazyFrame) -> pl.LazyFrame:

@@ -50,7 +50,7 @@ class CompletionHandlerCalledEarly(Rule):
     def check(self, ctx: Context) -> pl.LazyFrame:
         key = ["run_pid", "sid"]
         completes = ctx.signals.filter(marker("task.complete")).select(*key, _done="timestamp")
-        wakes = ctx.wakes.filter(pl.col("called_at").is_not_null())
+        wakes = ctx.wakes.filter((pl.col("source") == "marker") & pl.col("called_at").is_not_null())
         late = (
             wakes.join(completes, on=key, how="left")
             .group_by("bundle", *key, "at", "next_at", "called_at", "finished_at", "tz_known")

@@ -69,8 +69,11 @@ class CompletionHandlerNeverCalled(Rule):
     advice = "Call the stored completion handler once, on the main queue, from urlSessionDidFinishEvents."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
+        # the app's markers only: nsurlsessiond's release line is not seen on every iOS version
         uncalled = ctx.wakes.filter(
-            pl.col("called_at").is_null() & ctx.before_end("at", ctx.config.handler_grace_s)
+            (pl.col("source") == "marker")
+            & pl.col("called_at").is_null()
+            & ctx.before_end("at", ctx.config.handler_grace_s)
         ).select(
             "at",
             "tz_known",
@@ -97,12 +100,7 @@ class CompletionHandlerNeverCalled(Rule):
 
     def _warned(self, ctx: Context) -> pl.LazyFrame:
         lines = signal_subject(ctx.signals.filter(kind_is(K.HANDLER_NEVER_CALLED_WARNING)))
-        return lines.select(
-            "at",
-            "tz_known",
-            "bundle_id",
-            "pid",
-            "evidence",
+        return lines.with_columns(
             message=say(
                 "UIKit warned at {} that {} (pid {}) never called the handleEvents completion handler",
                 clock("at"),
@@ -130,12 +128,7 @@ class CompletionHandlerNeverCalled(Rule):
         kills = signal_subject(timeouts.filter(named | (pl.col("_held").fill_null(False) & ~other)))
         relaunches = ctx.processes.filter(pl.col("launch_reason") == "background_urlsession")
         killed = kills.join(relaunches.select("bundle_id", "pid"), on=["bundle_id", "pid"])
-        return killed.select(
-            "at",
-            "tz_known",
-            "bundle_id",
-            "pid",
-            "evidence",
+        return killed.with_columns(
             message=say(
                 "{} (pid {}), relaunched for URLSession events, was killed at {} for not "
                 "calling the completion handler in time",

@@ -14,7 +14,9 @@ class SlowBackgroundWake(Rule):
     ## What it does
     Flags background wakes where more than `slow_wake_s` (10 s) pass between
     `handleEventsForBackgroundURLSession` and the call of its completion handler (the catalogue's
-    `completion_handler_called_late` / `slow_delegate_processing`). Needs the app's markers.
+    `completion_handler_called_late` / `slow_delegate_processing`). From the app's markers, or
+    without them from the handlesession wake assertion to nsurlsessiond's `Invalidating assertion
+    for bundleID: … sessionID: …` (released when the handler is called).
 
     ## Why it matters
     A background wake has roughly 30 s; long work in it gets the app killed before the remaining
@@ -32,7 +34,7 @@ class SlowBackgroundWake(Rule):
     Keep background-wake work short; move heavy processing to a `BGProcessingTask`.
 
     ## Known false positives
-    A debugger paused at a breakpoint during the wake. Silent without markers.
+    A debugger paused at a breakpoint during the wake.
 
     ## References
     urlsession_rules.md §5.1 [GH-OR23478912] [GH-RNFS1213] [DTS Q-FEWER] [W-2020-10063]
