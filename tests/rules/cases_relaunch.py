@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tests.lifecycle.builders import (
+    APP,
+    SID,
     T1,
     app_line,
     bg_setup,
@@ -10,6 +12,7 @@ from tests.lifecycle.builders import (
     mark,
     seed_jetsam_relaunch,
     session_created,
+    sig,
     suspend,
 )
 from tests.rules.cases_common import (
@@ -47,6 +50,17 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                     bg_setup(1, 200),
                     kill(40, 200, 0x2182BAD3, "assertion_timeout", "0x2182bad3"),
                     suspend(90, 300),
+                ],
+                None,
+            ),
+            (
+                "the app died right after the wake (iOS 12: lost connection)",
+                [
+                    *relaunch(),
+                    bg_setup(1, 200),
+                    mark("handleEvents", 10, 200),
+                    # NDSession <S>.<<b>>.<<sid>> Lost connection to app -- connection invalidated
+                    sig("client_lost_connection", 11, bundle_id=APP, session_id=SID),
                 ],
                 None,
             ),

@@ -24,6 +24,7 @@ from traceview.rules.base import (
     text_has,
     without,
 )
+from traceview.rules.relaunch import with_process_end
 from traceview.signals.kinds import SignalKind as K
 
 _URLSESSION_TIMEOUT = 0x2182BAD3
@@ -55,7 +56,8 @@ class CompletionHandlerNeverCalled(Rule):
     `urlSessionDidFinishEvents(forBackgroundURLSession:)` after your own processing.
 
     ## Known false positives
-    A log that ends within `handler_grace_s` (30 s) of the wake: the handler may still come.
+    None while the process is alive: a log that ends within `handler_grace_s` (30 s) of the wake
+    is only judged when the process died (exit, or nsurlsessiond's `Lost connection to app`).
 
     ## References
     urlsession_rules.md §5.1 [A-HANDLE] [A-FINISH] [DTS Q-EXT] [GH-AF804] [GH-EXPO8599]
@@ -70,24 +72,28 @@ class CompletionHandlerNeverCalled(Rule):
 
     def check(self, ctx: Context) -> pl.LazyFrame:
         # the app's markers only: nsurlsessiond's release line is not seen on every iOS version
-        uncalled = ctx.wakes.filter(
-            (pl.col("source") == "marker")
-            & pl.col("called_at").is_null()
-            & ctx.before_end("at", ctx.config.handler_grace_s)
-        ).select(
-            "at",
-            "tz_known",
-            "evidence",
-            bundle_id="bundle",
-            session_identifier="sid",
-            pid="run_pid",
-            message=say(
-                "{} (pid {}) received handleEvents for {} at {} and never called its completion handler",
-                pl.col("bundle").fill_null("the app"),
-                pl.col("run_pid"),
-                pl.col("sid").fill_null("<unknown>"),
-                clock("at"),
-            ),
+        open_wakes = ctx.wakes.filter(
+            (pl.col("source") == "marker") & pl.col("called_at").is_null()
+        )
+        settled = ctx.before_end("at", ctx.config.handler_grace_s) | pl.col("_gone")
+        uncalled = (
+            with_process_end(ctx, open_wakes)
+            .filter(settled)
+            .select(
+                "at",
+                "tz_known",
+                "evidence",
+                bundle_id="bundle",
+                session_identifier="sid",
+                pid="run_pid",
+                message=say(
+                    "{} (pid {}) received handleEvents for {} at {} and never called its completion handler",
+                    pl.col("bundle").fill_null("the app"),
+                    pl.col("run_pid"),
+                    pl.col("sid").fill_null("<unknown>"),
+                    clock("at"),
+                ),
+            )
         )
         others = without(
             pl.concat([self._killed(ctx), self._warned(ctx)], how="diagonal_relaxed"),

@@ -71,3 +71,15 @@ def woken_for(ctx: Context) -> pl.LazyFrame:
 def created_in_runs(ctx: Context) -> pl.LazyFrame:
     """(bundle, run_pid, sid, timestamp, evidence) for every session creation."""
     return creations(ctx.signals).select(*RUN, "sid", "timestamp", "evidence")
+
+
+def with_process_end(ctx: Context, wakes: pl.LazyFrame) -> pl.LazyFrame:
+    """`_gone`: the wake's process died after it (an exit, or nsurlsessiond's `Lost connection
+    to app -- connection invalidated`, the only trace of a crash on iOS 12)."""
+    lost = ctx.signals.filter(kind_is(K.CLIENT_LOST_CONNECTION)).select(*RUN, _t="timestamp")
+    ended = ctx.processes.select(bundle="bundle_id", run_pid="pid", _t="ended_at")
+    ends = pl.concat([lost, ended]).filter(pl.col("_t").is_not_null())
+    after = wakes.join(ends, on=RUN).filter(pl.col("_t") >= pl.col("at"))
+    gone = after.select(*RUN, "at").unique().with_columns(_gone=pl.lit(True))
+    found = wakes.join(gone, on=[*RUN, "at"], how="left")
+    return found.with_columns(pl.col("_gone").fill_null(False))
