@@ -14,6 +14,7 @@ from tests.lifecycle.builders import (
     session_created,
     sig,
     suspend,
+    terminated,
 )
 from tests.rules.cases_common import (
     UUID_A,
@@ -91,6 +92,17 @@ CASES: dict[str, tuple[list[Case], list[Case]]] = {
                     *user_launch(),
                     bg_setup(1, 100),
                     kill(40, 100, 0x2182BAD2, "assertion_timeout", "0x2182bad2"),
+                ],
+                None,
+            ),
+            (
+                "the relaunch crashed (background_launch_crash_or_watchdog tells it)",
+                [
+                    *relaunch(),
+                    bg_setup(1, 200),
+                    mark("handleEvents", 10, 200),
+                    terminated(11, 200, 2, 11, "crash"),
+                    sig("client_lost_connection", 11.1, bundle_id=APP, session_id=SID),
                 ],
                 None,
             ),

@@ -24,7 +24,7 @@ from traceview.rules.base import (
     text_has,
     without,
 )
-from traceview.rules.relaunch import with_process_end
+from traceview.rules.relaunch import unanswered_wakes, with_process_end
 from traceview.signals.kinds import SignalKind as K
 
 _URLSESSION_TIMEOUT = 0x2182BAD3
@@ -71,10 +71,7 @@ class CompletionHandlerNeverCalled(Rule):
     advice = "Call the stored completion handler once, on the main queue, from urlSessionDidFinishEvents."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
-        # the app's markers only: nsurlsessiond's release line is not seen on every iOS version
-        open_wakes = ctx.wakes.filter(
-            (pl.col("source") == "marker") & pl.col("called_at").is_null()
-        )
+        open_wakes = unanswered_wakes(ctx)
         settled = ctx.before_end("at", ctx.config.handler_grace_s) | pl.col("_gone")
         uncalled = (
             with_process_end(ctx, open_wakes)

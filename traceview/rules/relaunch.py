@@ -83,3 +83,13 @@ def with_process_end(ctx: Context, wakes: pl.LazyFrame) -> pl.LazyFrame:
     gone = after.select(*RUN, "at").unique().with_columns(_gone=pl.lit(True))
     found = wakes.join(gone, on=[*RUN, "at"], how="left")
     return found.with_columns(pl.col("_gone").fill_null(False))
+
+
+def unanswered_wakes(ctx: Context) -> pl.LazyFrame:
+    """handleEvents markers with no handler call, except in runs that crashed or hit the watchdog
+    (that story is background_launch_crash_or_watchdog). Markers only: nsurlsessiond's release
+    line is not seen on every iOS version."""
+    open_wakes = ctx.wakes.filter((pl.col("source") == "marker") & pl.col("called_at").is_null())
+    crashed = ctx.processes.filter(pl.col("end_reason").is_in(["crash", "watchdog"]))
+    crashed = crashed.select(bundle="bundle_id", run_pid="pid")
+    return open_wakes.join(crashed, on=RUN, how="anti")
