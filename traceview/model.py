@@ -186,7 +186,8 @@ class Mark:
     """A point on the timeline: a wake request, a wake assertion, a kill, a force quit, ..."""
 
     at: str
-    kind: str  # wake_requested | wake_assertion | relaunch | kill | force_quit | crash | suspend | ...
+    # wake_requested | wake_assertion | relaunch | kill | force_quit | crash | suspend | ...
+    kind: str
     label: str
     bundle_id: str | None = None
     pid: int | None = None

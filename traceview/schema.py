@@ -21,7 +21,7 @@ EVENTS: dict[str, pl.DataType] = {
     "category": pl.String(),
     # default | info | debug | error | fault | notice (relay) | null for activity rows
     "level": pl.String(),
-    # logEvent | activityCreateEvent | ... (see log_formats.md §7); text styles: logEvent/activityCreateEvent
+    # logEvent | activityCreateEvent | ... (log_formats.md §7); text styles give those two only
     "event_type": pl.String(),
     "activity_id": pl.UInt64(),  # 64-bit, kept exact
     "message": pl.String(),  # the composed message; continuation lines joined with "\n"

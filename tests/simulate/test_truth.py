@@ -97,11 +97,11 @@ def test_log_ending_mid_transfer_and_never_resumed_task() -> None:
     assert reasons == {1: in_flight, 2: in_flight, 3: in_flight, 4: in_flight, 5: "never_resumed"}
 
 
-def test_ios12_exit_without_assertiond_evidence_does_not_count_as_an_exit() -> None:
-    # docs/semantics.md lists RunningBoard, FrontBoard and assertiond exit lines only.
+def test_ios12_exit_without_a_reason_is_an_unknown_end() -> None:
+    # docs/semantics.md: SpringBoard's "taskState: Not Running" ends the run, reason unknown.
     result = truth(scenario("uploads_after_jetsam", era="12"))
-    assert result["processes"][0]["end_reason"] == "running_at_end_of_log"
-    assert result["processes"][0]["ended_at"] is None
+    assert result["processes"][0]["end_reason"] == "unknown"
+    assert result["processes"][0]["ended_at"] is not None
     never = truth(scenario("completion_handler_never_called", era="12"))
     assert never["processes"][-1]["end_reason"] == "assertion_timeout"
 

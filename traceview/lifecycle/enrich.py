@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from traceview.lifecycle.expressions import EXIT_KINDS, is_app_side, kind_is, task_key
+from traceview.lifecycle.expressions import is_app_side, is_exit, task_key
 
 
 def _identities(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -158,7 +158,7 @@ def runs_of(rows: pl.LazyFrame) -> pl.LazyFrame:
 def _attach_runs(rows: pl.LazyFrame) -> pl.LazyFrame:
     """`run_pid`: the row's own app pid, else the run of its bundle alive at that time (from its
     first line until its first exit line; a run without one lives to the end of the log)."""
-    exits = rows.filter(kind_is(*EXIT_KINDS) & pl.col("app_pid").is_not_null())
+    exits = rows.filter(is_exit() & pl.col("app_pid").is_not_null())
     ends = exits.group_by("bundle", "app_pid").agg(_end=pl.col("timestamp").min())
     runs = (
         runs_of(rows)

@@ -233,11 +233,23 @@ def task_key() -> pl.Expr:
     return pl.when(pl.col("task_uuid").is_not_null()).then(by_uuid).otherwise(by_session)
 
 
+def is_not_running() -> pl.Expr:
+    """SpringBoard's `… taskState: Not Running`: the process is gone (iOS 12 says no more)."""
+    return (pl.col("kind") == str(K.FB_PROCESS_STATE)) & (pl.col("state") == "Not Running")
+
+
+def is_exit() -> pl.Expr:
+    """A line that shows an app process ended: the exit kinds, then SpringBoard's Not Running."""
+    return kind_is(*EXIT_KINDS) | is_not_running()
+
+
 def decoded_end_reason() -> pl.Expr:
     """The grammar's `exit_reason`, else a decoding of the launchd triple (log_formats.md §12)."""
     namespace, code = pl.col("exit_namespace"), pl.col("exit_code")
     from_triple = (
-        pl.when((namespace == 10) & (code == 0xDEADFA11))
+        pl.when(is_not_running())
+        .then(pl.lit("unknown"))  # the process is gone; SpringBoard does not say why
+        .when((namespace == 10) & (code == 0xDEADFA11))
         .then(pl.lit("user_force_quit"))
         .when(code == 0x8BADF00D)
         .then(pl.lit("watchdog"))

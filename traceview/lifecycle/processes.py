@@ -18,6 +18,7 @@ from traceview.lifecycle.expressions import (
     LAUNCH_KINDS,
     decoded_end_reason,
     evidence,
+    is_exit,
     is_foreground,
     is_resumption,
     is_suspension,
@@ -106,7 +107,7 @@ def _ends(rows: pl.LazyFrame) -> pl.LazyFrame:
     trust = pl.col("kind").replace_strict(
         [str(kind) for kind in EXIT_KINDS], list(range(len(EXIT_KINDS))), default=99
     )
-    exits = rows.filter(kind_is(*EXIT_KINDS) & pl.col("app_pid").is_not_null()).with_columns(
+    exits = rows.filter(is_exit() & pl.col("app_pid").is_not_null()).with_columns(
         _reason=decoded_end_reason(),
         _trust=trust,
     )
@@ -147,7 +148,7 @@ def _identity(rows: pl.LazyFrame) -> pl.LazyFrame:
         process=pl.col("process").filter(pl.col("app_side")).drop_nulls().first(),
         tz_known=pl.col("tz_known").drop_nulls().first(),
         evidence=evidence()
-        .filter(kind_is(*EXIT_KINDS, *LAUNCH_KINDS) | is_suspension() | pl.col("app_side"))
+        .filter(is_exit() | kind_is(*LAUNCH_KINDS) | is_suspension() | pl.col("app_side"))
         .head(40),
     ).rename({"run_pid": "app_pid"})
 

@@ -148,9 +148,9 @@ def without(frame: pl.LazyFrame, found: pl.LazyFrame, keys: list[str]) -> pl.Laz
 
 def exit_rows(ctx: Context) -> pl.LazyFrame:
     """Exit evidence rows (semantics' end_reason sources) of app runs."""
-    from traceview.lifecycle.expressions import EXIT_KINDS, kind_is
+    from traceview.lifecycle.expressions import is_exit
 
-    return ctx.signals.filter(kind_is(*EXIT_KINDS) & pl.col("run_pid").is_not_null())
+    return ctx.signals.filter(is_exit() & pl.col("run_pid").is_not_null())
 
 
 def text_has(column: str, needle: str) -> pl.Expr:

@@ -44,12 +44,17 @@ def _undelivered_when_ended(world: World, proc: ProcessRun) -> bool:
 
 def _handler_never_called(scn: Scenario, world: World, tasks: list[dict]) -> bool:
     """handleEvents (a marker) with no handler call while the process lived on for at least
-    HANDLER_GRACE_S (a crash or watchdog right after is background_launch_crash_or_watchdog),
-    or the assertion-timeout kill of a process woken for session events."""
+    HANDLER_GRACE_S or died after it for a reason other than a crash or the watchdog (that story
+    is background_launch_crash_or_watchdog), or the assertion-timeout kill of a process woken for
+    session events."""
     for p in world.processes:
         called = {sid for sid, _ in p.handler_called}
-        lived = p.ended_at if p.end_reason != "running_at_end_of_log" else scn.end
+        ended = p.end_reason != "running_at_end_of_log"
+        lived = p.ended_at if ended else scn.end
         pending = [at for sid, at in p.handle_events if sid not in called]
+        died_otherwise = ended and p.end_reason not in ("crash", "watchdog")
+        if scn.markers and pending and died_otherwise:
+            return True
         if scn.markers and any((lived or scn.end) - at >= HANDLER_GRACE_S for at in pending):
             return True
         if p.killed_how == "assertion_timeout" and p.woken_for:

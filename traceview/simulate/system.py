@@ -305,9 +305,9 @@ class System:
 def end_reason(era: str, how: str, signal: int = 9) -> str:
     """The end_reason docs/semantics.md derives from the exit lines `kill` writes."""
     if era == "12":
-        # Only assertiond's forced crash report is exit evidence in docs/semantics.md;
-        # SpringBoard's "taskState: Not Running" is not, so the exit does not count.
-        return "assertion_timeout" if how == "assertion_timeout" else "running_at_end_of_log"
+        # Only assertiond's forced crash report names a reason; otherwise SpringBoard's
+        # "taskState: Not Running" shows the process ended, not why (docs/semantics.md).
+        return "assertion_timeout" if how == "assertion_timeout" else "unknown"
     if how == "crash" and signal in (9, 15):
         return "system_other"  # SIGKILL/SIGTERM are kills, not crashes
     return {
