@@ -112,3 +112,31 @@ def test_explain_unknown_rule_is_a_one_line_error() -> None:
     done = traceview("explain", "no_such_rule")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_analyze_writes_html_and_parquet_tables(tmp_path: Path) -> None:
+    html, tables = tmp_path / "report.html", tmp_path / "tables"
+    done = traceview(
+        "analyze", str(main_sample()), "--quiet", "--html", str(html), "--parquet", str(tables)
+    )
+    assert done.returncode == 0, done.stderr
+    page = html.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "http://" not in page.split("<body", 1)[0]
+    import polars as pl
+
+    for name in ("events", "signals", "tasks", "processes", "findings"):
+        frame = pl.read_parquet(tables / f"{name}.parquet")
+        assert frame.height > 0, name
+
+
+def test_redact_hides_user_paths(tmp_path: Path) -> None:
+    home = tmp_path / "Users" / "alice" / "Desktop"
+    home.mkdir(parents=True)
+    capture = home / "capture.log"
+    capture.write_bytes((SAMPLES / "completion_handler_never_called_ios17.log").read_bytes())
+    plain, redacted = tmp_path / "plain.json", tmp_path / "redacted.json"
+    assert traceview("analyze", str(capture), "--quiet", "--json", str(plain)).returncode == 0
+    done = traceview("analyze", str(capture), "--quiet", "--redact", "--json", str(redacted))
+    assert done.returncode == 0, done.stderr
+    assert "/Users/alice/" in plain.read_text()
+    assert "/Users/alice/" not in redacted.read_text()

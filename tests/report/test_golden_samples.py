@@ -22,10 +22,17 @@ PINNED = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _from_the_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Inputs are named as a user types them (samples/...), so the text does not depend on where
+    # the checkout lives (its length would change how rich wraps the lines).
+    monkeypatch.chdir(SAMPLES.parent)
+
+
 def _report(sample: str):  # type: ignore[no-untyped-def]
     truth_path = SAMPLES / (sample.split(".")[0] + ".truth.json")
     truth = json.loads(truth_path.read_text())
-    return analyze([SAMPLES / sample], options_for(truth)).report
+    return analyze([f"samples/{sample}"], options_for(truth)).report
 
 
 @pytest.mark.parametrize("sample", PINNED)

@@ -217,7 +217,9 @@ class Engine:
         self.system.kill(proc.pid, step.how, step.signal, session, self.npid)
         for sid in proc.sessions:
             self.daemon.lost_connection(self._ndsession(proc.pid, sid), sid)
-        proc.ended_at = self.out.entries[first].t
+        # iOS 12 warns before it kills: the run ends at the forced crash report, not the warning.
+        warned = self.scn.era == "12" and step.how == "assertion_timeout"
+        proc.ended_at = self.out.entries[first + 1 if warned else first].t
         proc.killed_how = step.how
         proc.end_reason = end_reason(self.scn.era, step.how, step.signal)
         proc.in_flight_at_end = sum(
