@@ -82,6 +82,7 @@ def test_bad_option_value_is_a_usage_error() -> None:
     done = traceview("analyze", str(main_sample()), "--fail-on", "loud")
     assert done.returncode == 2
     assert "--fail-on" in done.stderr
+    assert done.stdout == ""  # checked before the analysis, not after it
 
 
 def _worst_severity(report: dict) -> int:

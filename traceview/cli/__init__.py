@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 
 from traceview.cli.console import EXIT_INTERNAL, EXIT_USAGE, err
@@ -46,10 +45,8 @@ def main() -> None:
         err.print("traceview: aborted", markup=False)
         sys.exit(EXIT_USAGE)
     except Exception as error:
-        # typer vendors click: its usage errors are typer's own classes, not click's.
-        if isinstance(error, click.ClickException | typer.TyperException) and hasattr(
-            error, "show"
-        ):
+        # typer vendors click: its usage errors are TyperException subclasses with `show()`.
+        if isinstance(error, typer.TyperException) and hasattr(error, "show"):
             error.show()
             sys.exit(EXIT_USAGE)
         _report_bug(error)

@@ -67,16 +67,14 @@ def analyze_command(
 
     Example: traceview analyze sysdiagnose.tar.gz --html incident.html
     """
+    # Check every option before the (possibly long) analysis starts.
     options = AnalyzeOptions(date=_parse_date(date), year=year, app=bundle)
+    shown = _parse_severity(severity, "--severity")
+    threshold = _parse_severity(fail_on, "--fail-on")
     with err.status("reading logs…", spinner="dots") as status:
         analysis = analyze(paths, options, progress=lambda stage: status.update(f"{stage}…"))
     report = filter_report(
-        analysis.report,
-        app=bundle,
-        session=session,
-        since=since,
-        until=until,
-        min_severity=_parse_severity(severity, "--severity"),
+        analysis.report, app=bundle, session=session, since=since, until=until, min_severity=shown
     )
     if redact:
         report = redact_report(report)
@@ -85,7 +83,7 @@ def analyze_command(
         write_parquet(analysis.tables(), parquet_dir)
     if not quiet:
         render_terminal(report, out)
-    raise typer.Exit(_exit_code(report, _parse_severity(fail_on, "--fail-on")))
+    raise typer.Exit(_exit_code(report, threshold))
 
 
 def _write_outputs(report: Report, json_out: Path | None, html_out: Path | None) -> None:
