@@ -77,9 +77,7 @@ def analyze(
 
 
 def _log_end(read: ReadResult) -> dt.datetime | None:
-    end = getattr(read, "last_timestamp", None)
-    if end is not None:
-        return end
+    """The last relevant event: where 'in flight at the end of the log' is judged."""
     if read.events.is_empty():
         return None
     return read.events.get_column("timestamp").max()  # type: ignore[return-value]
