@@ -141,3 +141,23 @@ def test_redact_hides_user_paths(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "/Users/alice/" in plain.read_text()
     assert "/Users/alice/" not in redacted.read_text()
+
+
+def test_thresholds_change_what_fires(tmp_path: Path) -> None:
+    # The main sample delivers its uploads 26-120 s after the daemon finished: late only when
+    # the delivery_latency threshold is set below that.
+    def rules(*extra: str) -> set[str]:
+        out = tmp_path / "r.json"
+        done = traceview("analyze", str(main_sample()), "--quiet", "--json", str(out), *extra)
+        assert done.returncode == 0, done.stderr
+        return {f["rule"] for f in json.loads(out.read_text())["findings"]}
+
+    assert "delivery_latency" not in rules()
+    assert "delivery_latency" in rules("--threshold", "delivery_latency_s=20")
+
+
+def test_unknown_threshold_is_a_one_line_error() -> None:
+    done = traceview("analyze", str(main_sample()), "--threshold", "nope=1")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "delivery_latency_s" in done.stderr
+    assert done.stdout == ""

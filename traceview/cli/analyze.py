@@ -21,6 +21,7 @@ from traceview.report import (
     report_to_json,
     write_parquet,
 )
+from traceview.rules.base import config_with
 
 SEVERITY_NAMES = [s.value for s in Severity]
 
@@ -60,6 +61,10 @@ def analyze_command(
     year: Annotated[
         int | None, typer.Option(help="Year for inputs that have none (syslog relay).")
     ] = None,
+    threshold: Annotated[
+        list[str] | None,
+        typer.Option(help="Change a rule threshold, e.g. delivery_latency_s=600 (repeatable)."),
+    ] = None,
 ) -> None:
     """Analyse device logs and report every background session, task and app process.
 
@@ -68,9 +73,10 @@ def analyze_command(
     Example: traceview analyze sysdiagnose.tar.gz --html incident.html
     """
     # Check every option before the (possibly long) analysis starts.
-    options = AnalyzeOptions(date=_parse_date(date), year=year, app=bundle)
+    rules = config_with(threshold or [])
+    options = AnalyzeOptions(date=_parse_date(date), year=year, app=bundle, rules=rules)
     shown = _parse_severity(severity, "--severity")
-    threshold = _parse_severity(fail_on, "--fail-on")
+    fail_level = _parse_severity(fail_on, "--fail-on")
     with err.status("reading logs…", spinner="dots") as status:
         analysis = analyze(paths, options, progress=lambda stage: status.update(f"{stage}…"))
     report = filter_report(
@@ -83,7 +89,7 @@ def analyze_command(
         write_parquet(analysis.tables(), parquet_dir)
     if not quiet:
         render_terminal(report, out)
-    raise typer.Exit(_exit_code(report, threshold))
+    raise typer.Exit(_exit_code(report, fail_level))
 
 
 def _write_outputs(report: Report, json_out: Path | None, html_out: Path | None) -> None:

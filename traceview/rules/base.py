@@ -8,13 +8,16 @@ fixed template `traceview explain RULE` prints.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import polars as pl
 
+from traceview.errors import TraceviewError
 from traceview.lifecycle.expressions import evidence
 from traceview.model import Severity
 
@@ -57,6 +60,23 @@ class RuleConfig:
     never_resumed_grace_s: float = 10.0  # a task this close to the end may still be resumed
     relaunch_grace_s: float = 30.0  # a relaunch needs this long to create its session
     recreate_window_s: float = 5.0  # invalidate -> create the same identifier this fast
+
+
+def config_with(overrides: Sequence[str], base: RuleConfig | None = None) -> RuleConfig:
+    """`base` (default: the defaults) with `NAME=VALUE` thresholds replaced, e.g. from the CLI."""
+    config = base or RuleConfig()
+    known = {field.name: field.type for field in dataclasses.fields(RuleConfig)}
+    changes: dict[str, Any] = {}
+    for item in overrides:
+        name, _, value = item.partition("=")
+        if name not in known:
+            names = ", ".join(sorted(known))
+            raise TraceviewError(f"unknown threshold {name!r} in {item!r}; known: {names}")
+        try:
+            changes[name] = int(value) if known[name] in (int, "int") else float(value)
+        except ValueError:
+            raise TraceviewError(f"threshold {name} takes a number, not {value!r}") from None
+    return dataclasses.replace(config, **changes)
 
 
 @dataclass(frozen=True)
