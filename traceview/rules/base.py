@@ -198,6 +198,31 @@ def task_subject(tasks: pl.LazyFrame, at: str, message: pl.Expr, **extra: pl.Exp
     )
 
 
+def cancelled_tasks(ctx: Context, reason: str, because: str) -> pl.LazyFrame:
+    """Findings for tasks delivered as -999 with the given cancel reason ("… was cancelled
+    {because}, delivered at …"): the three cancellation rules differ only in these two."""
+    cancelled = ctx.tasks.filter(pl.col("cancel_reason") == reason)
+    message = say(
+        "{} of {} was cancelled " + because + ", delivered at {}",
+        task_name(),
+        app_name(),
+        clock("delivered_at"),
+    )
+    return task_subject(cancelled, "delivered_at", message)
+
+
+def run_subject(rows: pl.LazyFrame, at: str, message: pl.Expr) -> pl.LazyFrame:
+    """Finding columns for findings about one app run's session, from enriched signal rows."""
+    return rows.select(
+        at=at,
+        bundle_id="bundle",
+        session_identifier="sid",
+        pid="run_pid",
+        evidence="evidence",
+        message=message,
+    )
+
+
 def say(template: str, *args: pl.Expr) -> pl.Expr:
     """`pl.format` that never turns the whole message null: a missing value reads `?`."""
     return pl.format(template, *(arg.cast(pl.String).fill_null("?") for arg in args))

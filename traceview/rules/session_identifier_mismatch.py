@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, clock, run_subject, say
 from traceview.rules.relaunch import RUN, created_in_runs, woken_for
 
 _UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
@@ -61,21 +61,15 @@ class SessionIdentifierMismatch(Rule):
         wrong = woken.filter(
             (pl.col("created").list.len() > 0) & ~pl.col("created").list.contains(pl.col("sid"))
         )
-        return wrong.select(
-            at="timestamp",
-            bundle_id="bundle",
-            session_identifier="sid",
-            pid="run_pid",
-            evidence="evidence",
-            message=say(
-                "{} (pid {}) was woken at {} for session {} but created {}",
-                pl.col("bundle").fill_null("the app"),
-                pl.col("run_pid"),
-                clock("timestamp"),
-                pl.col("sid"),
-                pl.col("created").list.join(", "),
-            ),
+        message = say(
+            "{} (pid {}) was woken at {} for session {} but created {}",
+            pl.col("bundle").fill_null("the app"),
+            pl.col("run_pid"),
+            clock("timestamp"),
+            pl.col("sid"),
+            pl.col("created").list.join(", "),
         )
+        return run_subject(wrong, "timestamp", message)
 
     def _fresh_uuids(self, made: pl.LazyFrame) -> pl.LazyFrame:
         uuid_named = made.filter(pl.col("sid").str.contains(_UUID).fill_null(False))
@@ -85,20 +79,14 @@ class SessionIdentifierMismatch(Rule):
         later = ordered.filter(pl.col("sid") != pl.col("_earlier")).unique(
             subset=["bundle", "sid"], keep="first", maintain_order=True
         )
-        return later.select(
-            at="timestamp",
-            bundle_id="bundle",
-            session_identifier="sid",
-            pid="run_pid",
-            evidence="evidence",
-            message=say(
-                "{} created session {} at {} although it used {} before: a new UUID identifier per process",
-                pl.col("bundle").fill_null("the app"),
-                pl.col("sid"),
-                clock("timestamp"),
-                pl.col("_earlier"),
-            ),
+        message = say(
+            "{} created session {} at {} although it used {} before: a new UUID identifier per process",
+            pl.col("bundle").fill_null("the app"),
+            pl.col("sid"),
+            clock("timestamp"),
+            pl.col("_earlier"),
         )
+        return run_subject(later, "timestamp", message)
 
 
 RULE = SessionIdentifierMismatch()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
+from traceview.rules.base import Context, Rule, cancelled_tasks
 
 
 class SystemCancelledBackgroundUpdatesDisabled(Rule):
@@ -41,14 +41,11 @@ class SystemCancelledBackgroundUpdatesDisabled(Rule):
     advice = "Re-enqueue in the foreground and tell the user background updates are off."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
-        cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "background_updates_disabled")
-        message = say(
-            "{} of {} was cancelled because background updates are disabled (-999, reason 1), delivered at {}",
-            task_name(),
-            app_name(),
-            clock("delivered_at"),
+        return cancelled_tasks(
+            ctx,
+            "background_updates_disabled",
+            "because background updates are disabled (-999, reason 1)",
         )
-        return task_subject(cancelled, "delivered_at", message)
 
 
 RULE = SystemCancelledBackgroundUpdatesDisabled()

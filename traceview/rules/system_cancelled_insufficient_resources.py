@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
+from traceview.rules.base import Context, Rule, cancelled_tasks
 
 
 class SystemCancelledInsufficientResources(Rule):
@@ -42,14 +42,11 @@ class SystemCancelledInsufficientResources(Rule):
     advice = "Retry later, preferably in the foreground; set countOfBytesClientExpectsToSend."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
-        cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "insufficient_system_resources")
-        message = say(
-            "{} of {} was cancelled for insufficient system resources (-999, reason 2), delivered at {}",
-            task_name(),
-            app_name(),
-            clock("delivered_at"),
+        return cancelled_tasks(
+            ctx,
+            "insufficient_system_resources",
+            "for insufficient system resources (-999, reason 2)",
         )
-        return task_subject(cancelled, "delivered_at", message)
 
 
 RULE = SystemCancelledInsufficientResources()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, app_name, clock, say, task_name, task_subject
+from traceview.rules.base import Context, Rule, cancelled_tasks
 
 
 class UserForceQuitCancelledTasks(Rule):
@@ -42,14 +42,9 @@ class UserForceQuitCancelledTasks(Rule):
     advice = "Re-enqueue force-quit cancellations on the next launch and report them as such, not as failures."
 
     def check(self, ctx: Context) -> pl.LazyFrame:
-        cancelled = ctx.tasks.filter(pl.col("cancel_reason") == "user_force_quit")
-        message = say(
-            "{} of {} was cancelled because the user force-quit the app (-999, reason 0), delivered at {}",
-            task_name(),
-            app_name(),
-            clock("delivered_at"),
+        return cancelled_tasks(
+            ctx, "user_force_quit", "because the user force-quit the app (-999, reason 0)"
         )
-        return task_subject(cancelled, "delivered_at", message)
 
 
 RULE = UserForceQuitCancelledTasks()
