@@ -65,7 +65,7 @@ class ExcessiveRetries(Rule):
                 at=pl.col("timestamp").last(),
                 pid=pl.col("run_pid").last(),
                 tz_known=pl.col("tz_known").first(),
-                evidence=evidence().head(20),
+                evidence=evidence().sort().head(20),
             )
         )
         created = per_item.filter(pl.col("n") > limit).select(

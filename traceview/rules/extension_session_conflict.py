@@ -81,6 +81,7 @@ class ExtensionSessionConflict(Rule):
                 tz_known=pl.col("tz_known").first(),
                 evidence=pl.col("evidence")
                 .list.explode(keep_nulls=False, empty_as_null=False)
+                .sort()
                 .head(20),
             )
         )

@@ -60,7 +60,7 @@ class ResumeRateLimiterDelay(Rule):
                 top=pl.col("delay_seconds").max(),
                 steps=pl.col("delay_seconds").cast(pl.Int64).cast(pl.String).head(8),
                 tz_known=pl.col("tz_known").first(),
-                evidence=evidence().head(20),
+                evidence=evidence().sort().head(20),
             )
         )
         return per_app.filter(pl.col("top") >= limit).select(

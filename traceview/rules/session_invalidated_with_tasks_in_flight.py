@@ -76,6 +76,7 @@ class SessionInvalidatedWithTasksInFlight(Rule):
             _ev=pl.col("_ev").first(),
             _tasks_ev=pl.col("evidence")
             .list.explode(keep_nulls=False, empty_as_null=False)
+            .sort()
             .head(20),
         )
         return per_session.select(

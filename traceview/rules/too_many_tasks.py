@@ -55,7 +55,7 @@ class TooManyTasks(Rule):
                 at=pl.col("first_seen").first(),
                 until=pl.col("first_seen").last(),
                 tz_known=pl.col("tz_known").first(),
-                evidence=pl.col("evidence").list.first().head(20),
+                evidence=pl.col("evidence").list.first().sort().head(20),
             )
         )
         worst = bursts.filter(pl.col("tasks") > ctx.config.too_many_tasks).sort(

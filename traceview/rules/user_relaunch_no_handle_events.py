@@ -64,6 +64,7 @@ class UserRelaunchNoHandleEvents(Rule):
             tasks=pl.len(),
             evidence=pl.col("evidence_task")
             .list.explode(keep_nulls=False, empty_as_null=False)
+            .sort()
             .head(20),
         )
         return per_run.select(
