@@ -6,6 +6,8 @@ irrelevant. It must stay a pure polars expression (no per-line Python).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 # Processes whose every message is examined (the daemons of the background-transfer story).
@@ -40,6 +42,15 @@ MESSAGE_KEYWORDS: tuple[str, ...] = (
     "Hit the server for a process handle",  # RunningBoardServices in any process: pid -> bundle
     "BKSProcessAssertion",  # UIKit: Will invalidate assertion: <BKSProcessAssertion: ..>
 )
+
+
+def literal_alternation(words: list[str]) -> str:
+    """A regex matching any of `words` literally.
+
+    polars' `str.contains` runs a literal alternation through a SIMD multi-literal search,
+    several times faster than `str.contains_any` on the same words (bench/README.md).
+    """
+    return "|".join(re.sub(r"([\\.+*?()|\[\]{}^$#&~-])", r"\\\1", word) for word in words)
 
 
 def is_relevant() -> pl.Expr:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import orjson
 import polars as pl
 
-from traceview.relevance import DAEMON_PROCESSES, MESSAGE_KEYWORDS
+from traceview.relevance import DAEMON_PROCESSES, MESSAGE_KEYWORDS, literal_alternation
 from traceview.sources.results import Tally
 from traceview.sources.unified import (
     APPLE_FIELDS,
@@ -25,7 +25,9 @@ from traceview.sources.unified import (
 
 TRAILER = r'^\s*\{\s*"(?:count|finished)"\s*:\s*\d+\s*,\s*"(?:count|finished)"\s*:\s*\d+\s*\}\s*$'
 # A process name ends a path value (`\/nsurlsessiond"` in Apple's JSON, `/nsurlsessiond"` in JSONL).
-RAW_KEYWORDS = [f'{name}"' for name in DAEMON_PROCESSES] + list(MESSAGE_KEYWORDS)
+RAW_PATTERN = literal_alternation(
+    [f'{name}"' for name in DAEMON_PROCESSES] + list(MESSAGE_KEYWORDS)
+)
 
 EventsSink = Callable[[pl.DataFrame], None]
 
@@ -43,22 +45,28 @@ class NdjsonReader:
 
     def feed(self, lines: pl.Series, first_line: int, final: bool) -> None:
         self.tally.lines_total += len(lines)
-        frame = pl.DataFrame({"text": lines}).with_columns(
-            line=pl.int_range(first_line, first_line + len(lines), dtype=pl.Int64)
-        )
         text = pl.col("text")
-        is_object = text.str.strip_chars_start().str.starts_with("{") & ~text.str.contains(TRAILER)
-        frame = frame.with_columns(is_object=is_object)
-        self.tally.banner += int((~frame["is_object"]).sum())
-        objects = frame.filter("is_object").drop("is_object")
-        if self.relevant_only:
-            wanted = objects["text"].str.contains_any(RAW_KEYWORDS)
-            skipped = int((~wanted).sum())
-            self.tally.events += skipped
-            self.tally.irrelevant += skipped
-            objects = objects.filter(wanted)
-        if len(objects):
-            self._decode(objects)
+        is_object = text.str.contains(r"^\s*\{") & ~text.str.contains(TRAILER)
+        wanted = text.str.contains(RAW_PATTERN) if self.relevant_only else pl.lit(True)
+        frame = (
+            pl.DataFrame({"text": lines})
+            .lazy()
+            .with_columns(
+                line=pl.int_range(first_line, first_line + len(lines), dtype=pl.Int64),
+                is_object=is_object,
+                wanted=wanted,
+            )
+            .collect()
+        )
+        objects_seen, kept = frame.select(
+            objects=pl.col("is_object").sum(), kept=(pl.col("is_object") & pl.col("wanted")).sum()
+        ).row(0)
+        self.tally.banner += len(frame) - objects_seen
+        skipped = objects_seen - kept
+        self.tally.events += skipped
+        self.tally.irrelevant += skipped
+        if kept:
+            self._decode(frame.filter("is_object", "wanted").select("text", "line"))
 
     def _decode(self, objects: pl.DataFrame) -> None:
         decoded = self._decode_vectorised(objects)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from traceview.relevance import DAEMON_PROCESSES, MESSAGE_KEYWORDS
+from traceview.relevance import DAEMON_PROCESSES, MESSAGE_KEYWORDS, literal_alternation
 from traceview.sources.results import Tally
 from traceview.sources.timestamps import Rollover
 
@@ -27,7 +27,7 @@ BANNER = (
 START, BANNER_LINE, OTHER = 0, 1, 2
 MESSAGE_TAIL = "(?P<message>.*)$"
 # Raw-text prefilter (before any field extraction): a superset of traceview.relevance.
-RAW_KEYWORDS = [*DAEMON_PROCESSES, *MESSAGE_KEYWORDS]
+RAW_PATTERN = literal_alternation([*DAEMON_PROCESSES, *MESSAGE_KEYWORDS])
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,10 @@ class TextReader:
             self._process(frame)
 
     def _classify(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """kind, group (entry number), head (kind of the group's first line), hit (keyword).
+
+        One lazy plan, collected once: these columns span every line of the chunk.
+        """
         text = pl.col("text")
         kind = (
             pl.when(text.str.contains(self.fmt.entry_start))
@@ -105,30 +109,61 @@ class TextReader:
             .when(text.str.contains(self.fmt.banner))
             .then(BANNER_LINE)
             .otherwise(OTHER)
+            .cast(pl.Int8)
         )
-        frame = frame.select("text", "line").with_columns(kind=kind.cast(pl.Int8))
-        group = (pl.col("kind") != OTHER).cast(pl.Int64).cum_sum()
-        frame = frame.with_columns(group=group)
-        head = pl.when(pl.col("kind") != OTHER).then(pl.col("kind")).forward_fill()
-        return frame.with_columns(head=head.fill_null(OTHER))
+        opens = pl.col("kind") != OTHER
+        head = pl.when(opens).then(pl.col("kind")).forward_fill().fill_null(OTHER)
+        return (
+            frame.lazy()
+            .select("text", "line", kind=kind, hit=text.str.contains(RAW_PATTERN))
+            .with_columns(group=opens.cast(pl.Int64).cum_sum(), head=head)
+            .collect()
+        )
 
     def _process(self, frame: pl.DataFrame) -> None:
-        outside = frame.filter(pl.col("head") != START)
-        self._count_outside(outside)
-        inside = frame.filter(pl.col("head") == START)
-        if not len(inside):
+        inside = pl.col("head") == START
+        self._count_outside(frame.filter(~inside))
+        counts = frame.select(
+            entries=(pl.col("kind") == START).sum(),
+            lines=inside.sum(),
+        ).row(0)
+        entries_seen, inside_lines = int(counts[0]), int(counts[1])
+        if not entries_seen:
             return
-        entries = _join_entries(inside)
-        self.tally.continuation += int(entries["n"].sum()) - len(entries)
-        kept = ["line", "text"]
+        self.tally.continuation += inside_lines - entries_seen
         if self.fmt.clock is not None:  # every entry moves the clock, relevant or not
-            clock = self.fmt.clock(entries["text"])
-            entries = entries.with_columns(rollovers=self.rollover.count(clock))
-            kept.append("rollovers")
-        if self.relevant_only:
-            entries = self._prefilter(entries)
-            if not len(entries):
-                return
+            frame = self._with_rollovers(frame)
+        wanted = self._wanted(frame) if self.relevant_only else frame.filter(inside)
+        skipped = entries_seen - int((wanted["kind"] == START).sum())
+        self.tally.events += skipped
+        self.tally.irrelevant += skipped
+        if len(wanted):
+            self._parse_entries(_join_entries(wanted))
+
+    def _with_rollovers(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """`rollovers` on every line: the count up to its entry's first line."""
+        assert self.fmt.clock is not None
+        starts = frame.filter(pl.col("kind") == START)
+        counts = self.rollover.count(self.fmt.clock(starts["text"]))
+        per_start = starts.select("group").with_columns(rollovers=counts)
+        return frame.join(per_start, on="group", how="left", maintain_order="left")
+
+    def _wanted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The lines of entries that may be relevant (a keyword on any of their lines).
+
+        Entries that cannot be relevant are counted (as events, irrelevant) but not parsed.
+        The input's first entry is always parsed: its time can date Console/relay inputs read
+        in the same call (the collector still counts and drops it when irrelevant).
+        """
+        inside = frame.filter(pl.col("head") == START)
+        groups = inside.filter("hit")["group"].unique()
+        if not self.parsed_first and len(inside):
+            groups = pl.concat([groups, inside["group"].head(1)])
+            self.parsed_first = True
+        return inside.filter(pl.col("group").is_in(groups.implode()))
+
+    def _parse_entries(self, entries: pl.DataFrame) -> None:
+        kept = ["line", "text", *(["rollovers"] if "rollovers" in entries.columns else [])]
         groups = self.fmt.extract(entries["text"])
         # rechunk: polars 2.1 panics in pl.format over multi-chunk string columns (relay dates).
         fields = pl.concat([entries.select(kept), groups], how="horizontal").rechunk()
@@ -139,21 +174,6 @@ class TextReader:
         self.tally.events += len(good)
         if len(good):
             self.emit(good)
-
-    def _prefilter(self, entries: pl.DataFrame) -> pl.DataFrame:
-        """Entries that cannot be relevant are counted (as events, irrelevant) but not parsed.
-
-        The input's first entry is always parsed: its time can date Console/relay inputs read
-        in the same call (the collector still counts and drops it when irrelevant).
-        """
-        wanted = entries["text"].str.contains_any(RAW_KEYWORDS)
-        if not self.parsed_first and len(wanted):
-            wanted = wanted.scatter(0, True)
-            self.parsed_first = True
-        skipped = len(entries) - int(wanted.sum())
-        self.tally.events += skipped
-        self.tally.irrelevant += skipped
-        return entries.filter(wanted)
 
     def _count_outside(self, outside: pl.DataFrame) -> None:
         """Banner lines, blank lines outside entries (banner) and orphan lines (malformed)."""
@@ -181,20 +201,17 @@ class TextReader:
 
 def _hold_back_last_entry(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split off the last entry (it may continue in the next chunk)."""
-    starts = frame.filter(pl.col("kind") == START)
-    if not len(starts):
+    if not len(frame) or frame["head"][-1] != START:
         return frame, frame.clear().select("text", "line")
-    last_group = starts["group"][-1]
-    if frame["group"][-1] != last_group:
-        return frame, frame.clear().select("text", "line")
-    keep = frame.filter(pl.col("group") != last_group)
-    held = frame.filter(pl.col("group") == last_group).select("text", "line")
-    return keep, held
+    # Groups only grow down the frame, so the last entry is the tail from its first line.
+    cut = int(frame["group"].search_sorted(frame["group"][-1], side="left"))
+    return frame.slice(0, cut), frame.slice(cut).select("text", "line")
 
 
 def _join_entries(inside: pl.DataFrame) -> pl.DataFrame:
     """One row per entry: its first line number, its text (lines joined by \\n), its line count."""
-    single = inside.select("line", "text", n=pl.lit(1, dtype=pl.UInt32))
+    extra = ["rollovers"] if "rollovers" in inside.columns else []
+    single = inside.select("line", "text", *extra, n=pl.lit(1, dtype=pl.UInt32))
     continued = inside["kind"] == OTHER
     if not continued.any():
         return single
@@ -204,7 +221,12 @@ def _join_entries(inside: pl.DataFrame) -> pl.DataFrame:
     joined = (
         inside.filter(in_multi)
         .group_by("group", maintain_order=True)
-        .agg(pl.col("line").first(), pl.col("text").str.join("\n"), n=pl.len())
+        .agg(
+            pl.col("line").first(),
+            pl.col("text").str.join("\n"),
+            *(pl.col(name).first() for name in extra),
+            n=pl.len(),
+        )
         .drop("group")
     )
     return pl.concat([single.filter(~in_multi), joined]).sort("line")
