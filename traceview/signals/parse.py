@@ -52,7 +52,7 @@ _SHAPER = SignalShaper(nested=parse_nested)
 @functools.cache
 def _shaping_parser(grammar: str) -> Lark:
     """The tree-less parser of a grammar: the shaper runs during LALR reductions."""
-    return build(grammar, transformer=_SHAPER)
+    return build(grammar, transformer=_SHAPER, cached=True)
 
 
 def families_for(process: str, message: str) -> list[Family]:
