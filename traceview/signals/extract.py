@@ -14,7 +14,7 @@ import polars as pl
 from traceview.relevance import is_relevant
 from traceview.schema import EVENTS, SIGNAL_FIELDS, SIGNALS, conform, empty
 from traceview.signals.families import FAMILIES, Family
-from traceview.signals.parse import parse_with
+from traceview.signals.pool import MessageParser
 
 ROW = "_row"  # position in the input frame, so signals keep the events' order
 PARSED_SCHEMA: dict[str, pl.DataType] = {"message": pl.String(), **SIGNAL_FIELDS}
@@ -26,13 +26,17 @@ class Recognition:
     unrecognized: pl.DataFrame  # relevant events no family recognised (EVENTS columns)
 
 
-def parse_distinct(family: Family, messages: pl.Series) -> pl.DataFrame:
+def parse_distinct(
+    family: Family, messages: pl.Series, parser: MessageParser | None = None
+) -> pl.DataFrame:
     """One row per message of `messages` the family recognises: message + SIGNAL_FIELDS."""
-    rows = []
-    for message in messages.unique().to_list():
-        fields = parse_with(family.name, message)
-        if fields is not None:
-            rows.append({"message": message, **fields})
+    distinct = messages.unique(maintain_order=True).to_list()
+    parsed = (parser or MessageParser(expected=0)).parse(family.name, distinct)
+    rows = [
+        {"message": message, **fields}
+        for message, fields in zip(distinct, parsed, strict=True)
+        if fields is not None
+    ]
     return pl.DataFrame(rows, schema=PARSED_SCHEMA)
 
 
@@ -47,16 +51,26 @@ def relevant_events(events: pl.DataFrame) -> pl.DataFrame:
 def recognise(events: pl.DataFrame) -> Recognition:
     """Split the relevant events into recognised signals and unrecognised events."""
     remaining = relevant_events(events)
+    with MessageParser(expected=remaining["message"].n_unique()) as parser:
+        found, remaining = _recognise_by_family(remaining, parser)
+    signals = conform(pl.concat(found).sort(ROW), SIGNALS) if found else empty(SIGNALS)
+    return Recognition(signals=signals, unrecognized=remaining.sort(ROW).drop(ROW))
+
+
+def _recognise_by_family(
+    remaining: pl.DataFrame, parser: MessageParser
+) -> tuple[list[pl.DataFrame], pl.DataFrame]:
+    """Each family's hits, in table order (a message belongs to the first that recognises it),
+    and the events none recognised."""
     found = []
     for family in FAMILIES:
         candidates = remaining.filter(family.selects())
         if candidates.is_empty():
             continue
-        parsed = parse_distinct(family, candidates.get_column("message"))
+        parsed = parse_distinct(family, candidates.get_column("message"), parser)
         hits = candidates.join(parsed, on="message", how="inner")
         if hits.is_empty():
             continue
         found.append(hits)
         remaining = remaining.join(hits.select(ROW), on=ROW, how="anti")
-    signals = conform(pl.concat(found).sort(ROW), SIGNALS) if found else empty(SIGNALS)
-    return Recognition(signals=signals, unrecognized=remaining.sort(ROW).drop(ROW))
+    return found, remaining
