@@ -14,6 +14,7 @@ from sources import specimens as s
 from sources.helpers import assert_accounted, physical_lines
 from traceview.sources import ReadOptions, console, logshow, parse_text, relay
 from traceview.sources.results import Tally
+from traceview.sources.streams import NOT_FOR_CSV_READER
 from traceview.sources.textpipe import TextReader
 
 ALL = ReadOptions(relevant_only=False)
@@ -258,3 +259,27 @@ def test_compact_times_stay_local(local):
     stamp = local.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
     row = parse_text(f"{stamp} Df runningboardd[2308:ee9f] hello\n").events.row(0, named=True)
     assert row["timestamp"] == local and row["tz_known"] is False
+
+
+LINE_BYTES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [b"", b"\r", b" \t", b"\xff\xfe", b"\xe2\x80\xa6", b'"q, x"', b"#c", b"\xef\xbb\xbf"]
+        ),
+        st.sampled_from(NOT_FOR_CSV_READER).map(lambda magic: magic + b"zz"),
+        st.binary(max_size=12).filter(lambda raw: b"\n" not in raw and b"\x00" not in raw),
+    ),
+    max_size=12,
+)
+
+
+@SETTINGS
+@given(lines=st.lists(LINE_BYTES.map(b"".join), max_size=30), end=st.sampled_from([b"", b"\n"]))
+def test_the_csv_splitter_splits_exactly_like_python(lines, end):
+    """polars' CSV reader (the fast path) and a plain split agree on every physical line."""
+    from traceview.sources.streams import _split, _split_plain
+
+    body = b"\n".join(lines) + (end if lines else b"")
+    fast = _split(body).to_list()
+    assert fast == (_split_plain(body).to_list() if body else [])
+    assert len(fast) == physical_lines(body.decode("utf-8", errors="replace"))
