@@ -6,6 +6,8 @@ columns they document here. Column names follow Apple's NDJSON fields in snake_c
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 # One row per log entry, whatever the input format.
@@ -76,6 +78,12 @@ SIGNALS: dict[str, pl.DataType] = {
 def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """An empty frame with exactly `schema`'s columns."""
     return pl.DataFrame(schema=schema)
+
+
+# The polars engine for traceview's collect_all calls. polars 2.1's "auto" picks the streaming
+# engine there, which panics on some string expressions over real-size inputs (pl.format in a
+# when/then, seen at ~100 k signals); the frames are signal-sized, so in-memory costs nothing.
+ENGINE: Literal["in-memory"] = "in-memory"
 
 
 def conform(frame: pl.DataFrame | pl.LazyFrame, schema: dict[str, pl.DataType]):

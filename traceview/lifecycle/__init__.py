@@ -21,7 +21,7 @@ from traceview.lifecycle.sessions import build_sessions
 from traceview.lifecycle.tasks import build_tasks
 from traceview.lifecycle.timeline import build_marks, handler_wakes, metrics
 from traceview.model import Mark, ProcessRun, SessionInfo, TaskInfo
-from traceview.schema import SIGNALS, conform, empty
+from traceview.schema import ENGINE, SIGNALS, conform, empty
 
 __all__ = ["Reconstruction", "reconstruct", "to_model"]
 
@@ -65,7 +65,7 @@ def reconstruct(
         handler_wakes(rows),
         build_marks(rows, processes),
     ]
-    processes_df, sessions_df, tasks_df, wakes_df, marks_df = pl.collect_all(plans)
+    processes_df, sessions_df, tasks_df, wakes_df, marks_df = pl.collect_all(plans, engine=ENGINE)
     end = log_end if log_end is not None else rows_df["timestamp"].max()
     return Reconstruction(
         processes=processes_df,

@@ -12,6 +12,7 @@ from traceview.lifecycle.convert import origins
 from traceview.lifecycle.expressions import iso
 from traceview.model import Finding, Severity
 from traceview.rules.base import FINDING, Context, Rule, RuleConfig
+from traceview.schema import ENGINE
 
 
 def context(rec: Reconstruction, config: RuleConfig) -> Context:
@@ -62,7 +63,7 @@ def run(rules: Sequence[Rule], rec: Reconstruction, config: RuleConfig) -> tuple
     """Findings of `rules`, worst severity first, then by time."""
     ctx = context(rec, config)
     tz_known = bool(rec.signals.height and rec.signals["tz_known"].any())
-    frames = pl.collect_all([_conform(rule.check(ctx), tz_known) for rule in rules])
+    frames = pl.collect_all([_conform(rule.check(ctx), tz_known) for rule in rules], engine=ENGINE)
     findings = [
         _finding(rule, row)
         for rule, frame in zip(rules, frames, strict=True)
