@@ -161,3 +161,35 @@ def test_unknown_threshold_is_a_one_line_error() -> None:
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "delivery_latency_s" in done.stderr
     assert done.stdout == ""
+
+
+class FakePanic(BaseException):
+    """Like pyo3's PanicException (a panic inside polars): a BaseException, not an Exception."""
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (RuntimeError("boom"), 3, "internal error (RuntimeError: boom)"),
+        (FakePanic("assertion failed: i < self.len()"), 3, "internal error (FakePanic"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+def test_bugs_and_interrupts_end_in_one_line_not_a_traceback(
+    raised, code, message, monkeypatch, capsys
+) -> None:
+    import traceview.cli.analyze as analyze_cli
+    from traceview.cli import main
+
+    def explode(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(analyze_cli, "analyze", explode)
+    monkeypatch.setattr(sys, "argv", ["traceview", "analyze", "--quiet", str(main_sample())])
+    monkeypatch.delenv("TRACEVIEW_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == code
+    stderr = capsys.readouterr().err
+    assert message in stderr and "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) <= 2  # one line (soft-wrapped at most once)

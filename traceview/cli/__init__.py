@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from traceview.cli.console import EXIT_INTERNAL, EXIT_USAGE, err
+from traceview.cli.console import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, err
 from traceview.errors import TraceviewError
 
 app = typer.Typer(
@@ -35,24 +35,31 @@ def main() -> None:
     _register()
     try:
         returned = app(standalone_mode=False)  # non-standalone click returns typer.Exit's code
-        sys.exit(returned if isinstance(returned, int) else 0)
+        code = returned if isinstance(returned, int) else 0
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
+            err.print("traceview: interrupted", markup=False)
+        sys.exit(code)
     except TraceviewError as error:
         err.print(f"traceview: {error}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except typer.Abort:
-        err.print("traceview: aborted", markup=False)
-        sys.exit(EXIT_USAGE)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("traceview: interrupted", markup=False)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:
         # typer vendors click: its usage errors are TyperException subclasses with `show()`.
         if isinstance(error, typer.TyperException) and hasattr(error, "show"):
             error.show()
             sys.exit(EXIT_USAGE)
         _report_bug(error)
+    except BaseException as error:
+        if isinstance(error, (SystemExit, GeneratorExit)):
+            raise
+        _report_bug(error)  # a panic inside polars (pyo3's PanicException) is a BaseException
 
 
-def _report_bug(error: Exception) -> None:
+def _report_bug(error: BaseException) -> None:
     """A bug, not bad input: one line by default, the traceback with TRACEVIEW_DEBUG=1."""
     if os.environ.get("TRACEVIEW_DEBUG"):
         raise error
