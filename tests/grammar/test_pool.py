@@ -110,3 +110,42 @@ def test_workers_never_re_run_the_callers_script(tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.split()
     assert lines[0] == "ran" and lines.count("ran") == 1 and int(lines[1]) > 100
+
+
+def test_analyze_warms_workers_before_reading_and_closes_them(small_batches, monkeypatch):
+    import traceview.api as api
+
+    order: list[str] = []
+    started: list[pool.Worker] = []
+    real_worker, real_read = pool.Worker, api.read_inputs
+
+    def tracked_worker():
+        order.append("worker")
+        started.append(real_worker())
+        return started[-1]
+
+    def tracked_read(*args, **kwargs):
+        order.append("read")
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "Worker", tracked_worker)
+    monkeypatch.setattr(api, "read_inputs", tracked_read)
+    monkeypatch.setattr(api, "BYTES_PER_MESSAGE", 1)  # the sample looks big enough
+    shared = api.analyze([SAMPLES / "uploads_after_jetsam_ios17.log"])
+    assert order == ["worker", "worker", "read"]
+    assert all(worker.process.poll() is not None for worker in started)  # closed after
+    monkeypatch.setenv("TRACEVIEW_JOBS", "1")
+    alone = api.analyze([SAMPLES / "uploads_after_jetsam_ios17.log"])
+    assert shared.signals.equals(alone.signals)
+    assert shared.report == alone.report
+
+
+def test_estimated_messages_sizes_files_and_folders(tmp_path, monkeypatch):
+    from traceview.api import BYTES_PER_MESSAGE, estimated_messages
+
+    (tmp_path / "a.log").write_bytes(b"x" * BYTES_PER_MESSAGE * 3)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.log").write_bytes(b"x" * BYTES_PER_MESSAGE * 2)
+    assert estimated_messages([tmp_path / "a.log"]) == 3
+    assert estimated_messages([tmp_path]) == 5
+    assert estimated_messages(["-", tmp_path / "missing.log"]) == 0

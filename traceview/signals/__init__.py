@@ -38,6 +38,7 @@ from traceview.signals.coverage import build_coverage
 from traceview.signals.extract import recognise
 from traceview.signals.kinds import SignalKind
 from traceview.signals.parse import parse_message
+from traceview.signals.pool import MessageParser
 
 __all__ = ["SignalKind", "SignalResult", "extract_signals", "parse_message"]
 
@@ -49,9 +50,12 @@ class SignalResult:
     coverage: Coverage
 
 
-def extract_signals(events: pl.DataFrame) -> SignalResult:
-    """Recognise every relevant event of `events` (traceview.schema.EVENTS)."""
-    recognition = recognise(events)
+def extract_signals(events: pl.DataFrame, parser: MessageParser | None = None) -> SignalResult:
+    """Recognise every relevant event of `events` (traceview.schema.EVENTS).
+
+    `parser`: an open MessageParser to share (see traceview.signals.pool), else one per call.
+    """
+    recognition = recognise(events, parser)
     return SignalResult(
         signals=recognition.signals,
         recognized=recognition.signals.height,

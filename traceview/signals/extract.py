@@ -7,6 +7,7 @@ fields are joined back onto every row carrying that message.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import polars as pl
@@ -48,11 +49,16 @@ def relevant_events(events: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def recognise(events: pl.DataFrame) -> Recognition:
-    """Split the relevant events into recognised signals and unrecognised events."""
+def recognise(events: pl.DataFrame, parser: MessageParser | None = None) -> Recognition:
+    """Split the relevant events into recognised signals and unrecognised events.
+
+    `parser` may be one the caller opened early (its workers warm while the log is read);
+    without one, this call opens and closes its own.
+    """
     remaining = relevant_events(events)
-    with MessageParser(expected=remaining["message"].n_unique()) as parser:
-        found, remaining = _recognise_by_family(remaining, parser)
+    with nullcontext(parser) if parser else MessageParser() as active:
+        active.expect(remaining["message"].n_unique())
+        found, remaining = _recognise_by_family(remaining, active)
     signals = conform(pl.concat(found).sort(ROW), SIGNALS) if found else empty(SIGNALS)
     return Recognition(signals=signals, unrecognized=remaining.sort(ROW).drop(ROW))
 

@@ -90,9 +90,20 @@ class Worker:
 class MessageParser:
     """Parses lists of messages, with workers when `expected` distinct messages make it pay."""
 
-    def __init__(self, expected: int) -> None:
-        self.wanted_workers = jobs() - 1 if expected >= MIN_MESSAGES else 0
+    def __init__(self, expected: int = 0) -> None:
+        self.wanted_workers = 0
         self.workers: list[Worker] = []
+        self.expect(expected)
+
+    def expect(self, expected: int) -> None:
+        """Allow workers once `expected` distinct messages are known (or estimated) to come."""
+        if expected >= MIN_MESSAGES and not self.wanted_workers:
+            self.wanted_workers = jobs() - 1
+
+    def warm_up(self) -> None:
+        """Start the workers now, so they load while the caller still reads the log."""
+        if self.wanted_workers:
+            self._start_workers()
 
     def __enter__(self) -> MessageParser:
         return self
