@@ -16,7 +16,7 @@ from traceview.signals.refine import refine
 Fields = dict[str, Any]
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def parse_with(family: str, message: str) -> Fields | None:
     """The signal fields of `message` under grammars/<family>.lark, or None if it is not one.
 
