@@ -149,3 +149,24 @@ def test_estimated_messages_sizes_files_and_folders(tmp_path, monkeypatch):
     assert estimated_messages([tmp_path / "a.log"]) == 3
     assert estimated_messages([tmp_path]) == 5
     assert estimated_messages(["-", tmp_path / "missing.log"]) == 0
+
+
+def test_workers_import_this_traceview_not_one_in_the_working_directory(
+    events, small_batches, monkeypatch, tmp_path
+):
+    decoy = tmp_path / "traceview" / "signals"
+    decoy.mkdir(parents=True)
+    for package in (decoy.parent, decoy):
+        (package / "__init__.py").write_text("")
+    (decoy / "worker.py").write_text("import sys\nsys.exit(7)\n")
+    monkeypatch.chdir(tmp_path)
+    started: list[pool.Worker] = []
+    real_worker = pool.Worker
+
+    def tracked_worker():
+        started.append(real_worker())
+        return started[-1]
+
+    monkeypatch.setattr(pool, "Worker", tracked_worker)
+    recognise(events)
+    assert started and all(worker.process.returncode == 0 for worker in started)

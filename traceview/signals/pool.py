@@ -31,7 +31,9 @@ STEP = 50  # messages this process parses between looks at the workers (~4 ms)
 MIN_MESSAGES = 4000  # below this a worker starts up for less than it saves
 MAX_JOBS = 8
 WORKER = [sys.executable, "-m", "traceview.signals.worker"]
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # so a worker imports this same traceview
+# The directory holding this traceview package: a worker runs there, so `-m` (which looks in the
+# working directory first) imports this same traceview, never another one beside the user.
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def parse_batch(family: str, messages: Batch) -> list[Fields | None]:
@@ -41,11 +43,11 @@ def parse_batch(family: str, messages: Batch) -> list[Fields | None]:
 
 def jobs() -> int:
     """Processes to parse with, this one included."""
+    if os.name != "posix" or not sys.executable:  # select() on pipes is POSIX only
+        return 1
     configured = os.environ.get("TRACEVIEW_JOBS", "")
     if configured.isdigit() and int(configured) >= 1:
         return int(configured)
-    if os.name != "posix" or not sys.executable:  # select() on pipes is POSIX only
-        return 1
     return max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
@@ -53,15 +55,12 @@ class Worker:
     """One worker process and the slice of messages it is parsing (None when idle)."""
 
     def __init__(self) -> None:
-        env = dict(os.environ)
-        paths = [str(PACKAGE_ROOT), env.get("PYTHONPATH", "")]
-        env["PYTHONPATH"] = os.pathsep.join(path for path in paths if path)
         self.process = subprocess.Popen(
             WORKER,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
+            cwd=PACKAGE_ROOT,
         )
         self.span: tuple[int, int] | None = None
 
