@@ -193,3 +193,30 @@ def test_bugs_and_interrupts_end_in_one_line_not_a_traceback(
     stderr = capsys.readouterr().err
     assert message in stderr and "Traceback" not in stderr
     assert len(stderr.strip().splitlines()) <= 2  # one line (soft-wrapped at most once)
+
+
+def test_the_command_sets_polars_allocator_before_polars_loads() -> None:
+    """The memory setting only works if jemalloc reads it at start-up (before polars loads)."""
+    probe = (
+        "import os, sys; import traceview.cli as cli; "
+        "assert 'polars' not in sys.modules, 'polars loaded before main()'; "
+        "sys.argv = ['traceview', 'rules']; "
+        "exec('try:\\n cli.main()\\nexcept SystemExit: pass'); "
+        "print(os.environ.get(cli.ALLOCATOR_ENV))"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "_RJEM_MALLOC_CONF"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    # polars prepends its own defaults and lets later options win (polars/__init__.py)
+    assert done.stdout.strip().splitlines()[-1].endswith(",dirty_decay_ms:0,muzzy_decay_ms:0")
+    kept = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**env, "_RJEM_MALLOC_CONF": "narenas:1"},
+        check=False,
+    )
+    final = kept.stdout.strip().splitlines()[-1]
+    assert final.endswith(",narenas:1") and "decay_ms:0" not in final  # the user's setting wins
