@@ -210,7 +210,7 @@ def test_the_command_sets_polars_allocator_before_polars_loads() -> None:
     )
     assert done.returncode == 0, done.stderr
     # polars prepends its own defaults and lets later options win (polars/__init__.py)
-    assert done.stdout.strip().splitlines()[-1].endswith(",dirty_decay_ms:0,muzzy_decay_ms:0")
+    assert done.stdout.strip().splitlines()[-1].endswith(",dirty_decay_ms:100,muzzy_decay_ms:0")
     kept = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -219,4 +219,4 @@ def test_the_command_sets_polars_allocator_before_polars_loads() -> None:
         check=False,
     )
     final = kept.stdout.strip().splitlines()[-1]
-    assert final.endswith(",narenas:1") and "decay_ms:0" not in final  # the user's setting wins
+    assert final.endswith(",narenas:1") and "decay_ms:100" not in final  # the user's setting wins

@@ -30,13 +30,14 @@ def _register() -> None:
     )
 
 
-# polars allocates through jemalloc, which by default keeps freed pages for seconds: the
-# reconstruction's short-lived copies then pile up in RSS. Returning them at once cut the peak
-# on the 1 GB bench from ~700 MB to ~450 MB for ~10% more time (bench/README.md). polars appends
-# this variable to its own defaults when it loads (later options win), so it is set before the
-# commands import polars in _register; a value the user set is left alone.
+# polars allocates through jemalloc, which by default keeps freed pages for 0.5-1 s: the
+# reconstruction's short-lived copies then pile up in RSS. Returning them after 0.1 s cut the
+# peak on the 1 GB ndjson bench from ~730 MB to ~545 MB for ~7% more time; returning them at
+# once reached ~480 MB but cost ~30% (bench/README.md). polars appends this variable to its own
+# defaults when it loads (later options win), so it is set before the commands import polars in
+# _register; a value the user set is left alone.
 ALLOCATOR_ENV = "_RJEM_MALLOC_CONF"
-ALLOCATOR_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
+ALLOCATOR_CONF = "dirty_decay_ms:100,muzzy_decay_ms:0"
 
 
 def main() -> None:
