@@ -219,4 +219,4 @@ def test_the_command_sets_polars_allocator_before_polars_loads() -> None:
         check=False,
     )
     final = kept.stdout.strip().splitlines()[-1]
-    assert final.endswith(",narenas:1") and "decay_ms:100" not in final  # the user's setting wins
+    assert final.endswith(",narenas:1") and "dirty_decay_ms:100," not in final  # user wins
