@@ -121,6 +121,7 @@ class TextReader:
         )
 
     def _process(self, frame: pl.DataFrame) -> None:
+        """Count every line of the (classified) frame; parse only the entries that may matter."""
         inside = pl.col("head") == START
         self._count_outside(frame.filter(~inside))
         counts = frame.select(
