@@ -20,6 +20,7 @@ from traceview.rules import RuleConfig, run_rules
 from traceview.signals import SignalResult, extract_signals
 from traceview.signals.pool import MessageParser
 from traceview.sources import ReadOptions, ReadResult, read_inputs
+from traceview.sources.streams import STDIN
 
 # Called with a short stage name ("reading", "recognising", ...) so a CLI can show progress.
 ProgressHook = Callable[[str], None]
@@ -94,7 +95,7 @@ def estimated_messages(paths: Sequence[str | Path]) -> int:
     """
     total = 0
     for path in paths:
-        if str(path) == "-":
+        if str(path) == STDIN:
             continue
         candidate = Path(path)
         try:

@@ -83,7 +83,7 @@ def open_input(path: str | Path) -> Iterator[Opened]:
 def line_chunks(
     opened: Opened, chunk_bytes: int | None = None
 ) -> Iterator[tuple[pl.Series, int, bool]]:
-    """Yield (physical lines, first line number, is_last); a last line without \n counts.
+    """Yield (physical lines, first line number, is_last); a last line without \\n counts.
 
     Each block is split as read, cut-off last line included, and that line is then dropped
     and carried over: the block is never copied to cut it (this loop moves every byte read).
