@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 _SYSTEM_ENDS = ("system_jetsam", "system_other", "crash", "watchdog", "assertion_timeout")
 _SERIOUS = ("crash", "watchdog")
@@ -73,7 +73,7 @@ class AppTerminatedBySystem(Rule):
                 "{} (pid {}) of {} ended at {}: {}{} with {} task(s) not yet delivered",
                 pl.col("process"),
                 pl.col("pid"),
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 clock("ended_at"),
                 pl.col("end_reason"),
                 pl.when(pl.col("end_detail").is_not_null())

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 
 class BackgroundLaunchCrashOrWatchdog(Rule):
@@ -60,7 +60,7 @@ class BackgroundLaunchCrashOrWatchdog(Rule):
             evidence=pl.concat_list("end_evidence").list.drop_nulls(),
             message=say(
                 "{} (pid {}), launched at {} for background URLSession events, ended at {} by {} before delivering them",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("launched_at"),
                 clock("ended_at"),

@@ -6,7 +6,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say, signal_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, signal_subject
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -46,7 +46,7 @@ class BackgroundSessionConvenienceApi(Rule):
         return thrown.with_columns(
             message=say(
                 "{} (pid {}) used a completion-handler task API on a background session at {}",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("at"),
             )

@@ -141,8 +141,9 @@ def signal_subject(rows: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def app_name() -> pl.Expr:
-    return pl.col("bundle_id").fill_null("the app")
+def app_name(column: str = "bundle_id") -> pl.Expr:
+    """The app a finding is about, as its bundle id (`the app` when the log does not say)."""
+    return pl.col(column).fill_null("the app")
 
 
 def task_name() -> pl.Expr:

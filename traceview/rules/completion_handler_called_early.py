@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 
 class CompletionHandlerCalledEarly(Rule):
@@ -74,7 +74,7 @@ class CompletionHandlerCalledEarly(Rule):
             pid="run_pid",
             message=say(
                 "{} (pid {}) called the handleEvents completion handler for {} at {}, before its events were delivered",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("run_pid"),
                 pl.col("sid").fill_null("<unknown>"),
                 clock("called_at"),

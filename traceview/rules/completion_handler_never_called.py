@@ -85,7 +85,7 @@ class CompletionHandlerNeverCalled(Rule):
                 pid="run_pid",
                 message=say(
                     "{} (pid {}) received handleEvents for {} at {} and never called its completion handler",
-                    pl.col("bundle").fill_null("the app"),
+                    app_name("bundle"),
                     pl.col("run_pid"),
                     pl.col("sid").fill_null("<unknown>"),
                     clock("at"),

@@ -7,7 +7,16 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject, without
+from traceview.rules.base import (
+    Context,
+    Rule,
+    app_name,
+    clock,
+    first_per,
+    say,
+    signal_subject,
+    without,
+)
 from traceview.signals.kinds import SignalKind as K
 
 KEY = ["bundle", "run_pid", "sid"]
@@ -56,7 +65,7 @@ class DuplicateSessionIdentifier(Rule):
         warned = warned.with_columns(
             message=say(
                 "{} (pid {}) created a second background session with identifier {} at {}",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 pl.col("session_identifier").fill_null("<unknown>"),
                 clock("at"),
@@ -96,7 +105,7 @@ class DuplicateSessionIdentifier(Rule):
                 session_identifier="sid",
                 message=say(
                     "{} (pid {}) created background session {} {} times; the second at {}",
-                    pl.col("bundle").fill_null("the app"),
+                    app_name("bundle"),
                     pl.col("run_pid"),
                     pl.col("sid").fill_null("<unknown>"),
                     pl.col("n"),

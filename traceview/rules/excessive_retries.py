@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 # The marker grammar keeps `desc` unquoted in `detail` ("desc=photo 12.jpg old=..."): the value
 # runs up to the next ` key=` or the end.
@@ -77,7 +77,7 @@ class ExcessiveRetries(Rule):
             session_identifier="sid",
             message=say(
                 "{} created {} tasks for {} in session {} (the last at {})",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("n"),
                 pl.col("_desc"),
                 pl.col("sid").fill_null("<unknown>"),
@@ -100,7 +100,7 @@ class ExcessiveRetries(Rule):
             evidence=pl.concat_list(evidence()),
             message=say(
                 "{} retried task {} of session {} for the {}th time at {}",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("task_number"),
                 pl.col("sid").fill_null("<unknown>"),
                 pl.col("_attempt"),

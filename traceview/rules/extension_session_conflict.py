@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.sessions import creations
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject
+from traceview.rules.base import Context, Rule, app_name, clock, first_per, say, signal_subject
 
 _IN_USE, _NEEDS_CONTAINER = -996, -995
 
@@ -56,7 +56,7 @@ class ExtensionSessionConflict(Rule):
         errors = errors.with_columns(
             message=say(
                 "{} got error {} for session {} at {}: {}",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("error_code"),
                 pl.col("session_identifier").fill_null("<unknown>"),
                 clock("at"),

@@ -10,6 +10,7 @@ from traceview.model import Severity
 from traceview.rules.base import (
     Context,
     Rule,
+    app_name,
     clock,
     exit_rows,
     first_per,
@@ -60,7 +61,7 @@ class LeakedBackgroundTask(Rule):
             overdue.with_columns(
                 message=say(
                     "{} (pid {}) kept background task {} ({}) for over 30 s (warned at {})",
-                    pl.col("bundle_id").fill_null("the app"),
+                    app_name(),
                     pl.col("pid"),
                     pl.col("bg_task_id"),
                     pl.col("name").fill_null("unnamed"),
@@ -76,7 +77,7 @@ class LeakedBackgroundTask(Rule):
             severity=pl.lit("error"),
             message=say(
                 "{} (pid {}) was killed at {} for a background task that outlived its time (0x2182bad2)",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("at"),
             ),

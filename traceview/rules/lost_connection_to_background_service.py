@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, first_per, say, signal_subject
+from traceview.rules.base import Context, Rule, app_name, clock, first_per, say, signal_subject
 
 _LOST_CONNECTION = -997
 
@@ -52,7 +52,7 @@ class LostConnectionToBackgroundService(Rule):
                 "Task <{}>.<{}> of {} lost its connection to the background transfer service (-997) at {}",
                 pl.col("task_uuid").fill_null("?"),
                 pl.col("task_number"),
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 clock("at"),
             )
         )

@@ -6,7 +6,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -70,7 +70,7 @@ class ResumeRateLimiterDelay(Rule):
             bundle_id="bundle",
             message=say(
                 "nsurlsessiond raised the request delay for {} to {} s ({} s) from {} to {}",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("top").cast(pl.Int64),
                 pl.col("steps").list.join(" → "),
                 clock("first_at"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, run_subject, say
+from traceview.rules.base import Context, Rule, app_name, clock, run_subject, say
 from traceview.rules.relaunch import RUN, created_in_runs, woken_for
 
 _UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
@@ -63,7 +63,7 @@ class SessionIdentifierMismatch(Rule):
         )
         message = say(
             "{} (pid {}) was woken at {} for session {} but created {}",
-            pl.col("bundle").fill_null("the app"),
+            app_name("bundle"),
             pl.col("run_pid"),
             clock("timestamp"),
             pl.col("sid"),
@@ -81,7 +81,7 @@ class SessionIdentifierMismatch(Rule):
         )
         message = say(
             "{} created session {} at {} although it used {} before: a new UUID identifier per process",
-            pl.col("bundle").fill_null("the app"),
+            app_name("bundle"),
             pl.col("sid"),
             clock("timestamp"),
             pl.col("_earlier"),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 KEY = ["bundle", "run_pid", "sid"]
 
@@ -88,7 +88,7 @@ class SessionInvalidatedWithTasksInFlight(Rule):
             evidence=pl.concat_list("_ev", "_tasks_ev"),
             message=say(
                 "{} (pid {}) invalidated session {} at {} with {} task(s) in flight; they were cancelled or lost",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("run_pid"),
                 pl.col("sid").fill_null("<unknown>"),
                 clock("at"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 from traceview.rules.relaunch import RUN, created_in_runs, relaunches, woken_for
 
 
@@ -69,7 +69,7 @@ class SessionNotRecreatedOnRelaunch(Rule):
             evidence=pl.concat_list("launch_evidence", pl.col("evidence").fill_null([])),
             message=say(
                 "{} (pid {}) was relaunched at {} for background URLSession events{} but created no background session",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("run_pid"),
                 clock("launched_at"),
                 pl.when(pl.col("sid").is_not_null())

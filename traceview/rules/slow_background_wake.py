@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 
 class SlowBackgroundWake(Rule):
@@ -60,7 +60,7 @@ class SlowBackgroundWake(Rule):
             severity=pl.when(died).then(pl.lit("error")),
             message=say(
                 "{} (pid {}) took {} s from handleEvents for {} at {} to calling its completion handler",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("run_pid"),
                 pl.col("wake_to_handler_s").round(1),
                 pl.col("sid").fill_null("<unknown>"),

@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import evidence, kind_is, marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say, signal_subject
+from traceview.rules.base import Context, Rule, app_name, clock, say, signal_subject
 from traceview.signals.kinds import SignalKind as K
 
 KEY = ["bundle", "run_pid", "sid"]
@@ -53,7 +53,7 @@ class TaskCreatedInInvalidatedSession(Rule):
         thrown = thrown.with_columns(
             message=say(
                 "{} (pid {}) created a task in an invalidated session at {}",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("at"),
             )
@@ -80,7 +80,7 @@ class TaskCreatedInInvalidatedSession(Rule):
             evidence=pl.concat_list("_ev1", "_ev2"),
             message=say(
                 "{} (pid {}) invalidated session {} at {} and created it again at {}",
-                pl.col("bundle").fill_null("the app"),
+                app_name("bundle"),
                 pl.col("run_pid"),
                 pl.col("sid").fill_null("<unknown>"),
                 clock("_gone"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 
 class TooManyTasks(Rule):
@@ -69,7 +69,7 @@ class TooManyTasks(Rule):
             message=say(
                 "Session {} of {} got {} tasks between {} and {}",
                 pl.col("session_identifier").fill_null("<unknown>"),
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("tasks"),
                 clock("at"),
                 clock("until"),

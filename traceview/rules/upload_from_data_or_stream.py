@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import kind_is
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say, signal_subject, task_name
+from traceview.rules.base import Context, Rule, app_name, clock, say, signal_subject, task_name
 from traceview.signals.kinds import SignalKind as K
 
 
@@ -50,7 +50,7 @@ class UploadFromDataOrStream(Rule):
         thrown = thrown.with_columns(
             message=say(
                 "{} (pid {}) created an upload from NSData in a background session at {}",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("at"),
             )
@@ -69,7 +69,7 @@ class UploadFromDataOrStream(Rule):
                 "{} is a data task in background session {} of {} (first seen {})",
                 task_name(),
                 pl.col("session_identifier").fill_null("<unknown>"),
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 clock("first_seen"),
             ),
         )

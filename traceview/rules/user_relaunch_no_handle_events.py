@@ -7,7 +7,7 @@ import polars as pl
 
 from traceview.lifecycle.expressions import marker
 from traceview.model import Severity
-from traceview.rules.base import Context, Rule, clock, say
+from traceview.rules.base import Context, Rule, app_name, clock, say
 
 RUN = ["bundle_id", "pid"]
 
@@ -75,7 +75,7 @@ class UserRelaunchNoHandleEvents(Rule):
             at="launched_at",
             message=say(
                 "The user launched {} (pid {}) at {}; {} task(s) from before the launch were delivered to it without handleEvents",
-                pl.col("bundle_id").fill_null("the app"),
+                app_name(),
                 pl.col("pid"),
                 clock("launched_at"),
                 pl.col("tasks"),
