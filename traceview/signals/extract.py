@@ -27,12 +27,10 @@ class Recognition:
     unrecognized: pl.DataFrame  # relevant events no family recognised (EVENTS columns)
 
 
-def parse_distinct(
-    family: Family, messages: pl.Series, parser: MessageParser | None = None
-) -> pl.DataFrame:
+def parse_distinct(family: Family, messages: pl.Series, parser: MessageParser) -> pl.DataFrame:
     """One row per message of `messages` the family recognises: message + SIGNAL_FIELDS."""
     distinct = messages.unique(maintain_order=True).to_list()
-    parsed = (parser or MessageParser(expected=0)).parse(family.name, distinct)
+    parsed = parser.parse(family.name, distinct)
     rows = [
         {"message": message, **fields}
         for message, fields in zip(distinct, parsed, strict=True)

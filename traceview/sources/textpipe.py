@@ -111,11 +111,13 @@ class TextReader:
             .otherwise(OTHER)
             .cast(pl.Int8)
         )
+        # `hit` only matters when irrelevant entries are skipped (see _wanted).
+        hit = text.str.contains(RAW_PATTERN) if self.relevant_only else pl.lit(True)
         opens = pl.col("kind") != OTHER
         head = pl.when(opens).then(pl.col("kind")).forward_fill().fill_null(OTHER)
         return (
             frame.lazy()
-            .select("text", "line", kind=kind, hit=text.str.contains(RAW_PATTERN))
+            .select("text", "line", kind=kind, hit=hit)
             .with_columns(group=opens.cast(pl.Int64).cum_sum(), head=head)
             .collect()
         )
